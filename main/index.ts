@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { createDispatcher } from './ipc/dispatcher';
+import { EventHub } from './ipc/event-sink';
+import { registerContractHandlers } from './ipc/register-handlers';
+import { createHandlers } from './handlers';
+import { KeytarSecretStore } from './keychain/keytar-secret-store';
+import { appEntryUrl, registerAppScheme, serveRenderer } from './shell/app-protocol';
+import { menuTemplate } from './shell/menu';
+import { createHardenedWindow, denyPermissions, hardenWebContents } from './shell/window';
+
+// The thin Electron shell: everything it wires together is tested without Electron.
+
+registerAppScheme(protocol);
+app.enableSandbox();
+
+const events = new EventHub();
+let mainWindow: BrowserWindow | null = null;
+
+function openWindow(): void {
+  mainWindow = createHardenedWindow(BrowserWindow, {
+    preloadPath: path.join(__dirname, '../preload/index.cjs'),
+    url: appEntryUrl,
+    title: app.getName(),
+  });
+  const contents = mainWindow.webContents;
+  const detach = events.attach((name, payload) => contents.send(name, payload));
+  mainWindow.on('closed', () => {
+    detach();
+    mainWindow = null;
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+
+  void app.whenReady().then(() => {
+    denyPermissions(session.defaultSession);
+    serveRenderer(protocol, path.join(__dirname, '../renderer'));
+    const handlers = createHandlers({
+      identity: {
+        appName: app.getName(),
+        version: app.getVersion(),
+        platform: process.platform,
+        electronVersion: process.versions.electron ?? null,
+      },
+      secrets: new KeytarSecretStore(),
+    });
+    registerContractHandlers(ipcMain, createDispatcher(handlers));
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(menuTemplate(process.platform, app.getName(), (command) => events.emit('menu:command', command))),
+    );
+    openWindow();
+  });
+}

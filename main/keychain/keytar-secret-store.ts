@@ -1,0 +1,58 @@
+import keytar from 'keytar';
+import { AppError } from '../../common/result';
+import type { KeychainStatus, SecretStore } from './secret-store';
+
+/** The keychain service name every entry of this app is filed under. */
+export const keychainService = 'com.modelportfolios.desktop';
+
+const probeAccount = 'keychain-probe';
+
+/** Plain words for why the keychain did not answer; keytar's own text carries no secret. */
+function describeFailure(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s+/g, ' ').slice(0, 200);
+}
+
+function unavailable(error: unknown): AppError {
+  const base =
+    'The system keychain did not answer, so credentials cannot be stored or read. On Linux, install and unlock a Secret Service (GNOME Keyring or KWallet) and try again.';
+  return new AppError('KEYCHAIN_UNAVAILABLE', `${base} (${describeFailure(error)})`);
+}
+
+/** SecretStore on the OS keychain through keytar (Keychain, Credential Vault, Secret Service). */
+export class KeytarSecretStore implements SecretStore {
+  constructor(private readonly service: string = keychainService) {}
+
+  async get(account: string): Promise<string | null> {
+    try {
+      return await keytar.getPassword(this.service, account);
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
+
+  async set(account: string, secret: string): Promise<void> {
+    try {
+      await keytar.setPassword(this.service, account, secret);
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
+
+  async delete(account: string): Promise<boolean> {
+    try {
+      return await keytar.deletePassword(this.service, account);
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
+
+  async probe(): Promise<KeychainStatus> {
+    try {
+      await keytar.getPassword(this.service, probeAccount);
+      return { available: true };
+    } catch (error) {
+      return { available: false, reason: unavailable(error).message };
+    }
+  }
+}
