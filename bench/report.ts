@@ -7,7 +7,12 @@ export async function writeBenchResult(name: string, figures: Record<string, unk
   const record = {
     name,
     measuredAt: new Date().toISOString(),
-    machine: { node: process.version, platform: process.platform, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown' },
+    machine: {
+      node: process.version,
+      platform: process.platform,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    },
     figures,
   };
   const dir = path.resolve(import.meta.dirname, 'results');

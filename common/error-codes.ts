@@ -16,47 +16,108 @@ export const errorCatalog = {
   },
   SETTINGS_CORRUPT: {
     retryable: false,
-    message: 'The settings file was damaged. It was set aside and the app started with empty settings; add your connection again.',
+    message:
+      'The settings file was damaged. It was set aside and the app started with empty settings; add your connection again.',
   },
-  PROFILE_NOT_FOUND: { retryable: false, message: 'That connection profile no longer exists. Pick another in Settings.' },
-  NOT_CONFIGURED: { retryable: false, message: 'No connection is set up yet. Connect to your API or explore with demo data.' },
-  SECRET_MISSING: { retryable: false, message: 'No client secret is stored for this connection. Enter it in Settings.' },
+  PROFILE_NOT_FOUND: {
+    retryable: false,
+    message: 'That connection profile no longer exists. Pick another in Settings.',
+  },
+  NOT_CONFIGURED: {
+    retryable: false,
+    message: 'No connection is set up yet. Connect to your API or explore with demo data.',
+  },
+  SECRET_MISSING: {
+    retryable: false,
+    message: 'No client secret is stored for this connection. Enter it in Settings.',
+  },
   INVALID_BASE_URL: {
     retryable: false,
-    message: 'The base URL must start with https:// (http:// is allowed only for this computer, 127.0.0.1 or localhost).',
+    message:
+      'The base URL must start with https:// (http:// is allowed only for this computer, 127.0.0.1 or localhost).',
   },
   // Reaching the partner API
-  NETWORK_UNREACHABLE: { retryable: true, message: 'The API could not be reached. Check your network connection; cached data is shown meanwhile.' },
-  TIMEOUT: { retryable: true, message: 'The API took too long to answer. Try again in a moment; cached data is shown meanwhile.' },
-  SERVER_ERROR: { retryable: true, message: 'The API had a problem on its side. Try again later; cached data is shown meanwhile.' },
+  NETWORK_UNREACHABLE: {
+    retryable: true,
+    message: 'The API could not be reached. Check your network connection; cached data is shown meanwhile.',
+  },
+  TIMEOUT: {
+    retryable: true,
+    message: 'The API took too long to answer. Try again in a moment; cached data is shown meanwhile.',
+  },
+  SERVER_ERROR: {
+    retryable: true,
+    message: 'The API had a problem on its side. Try again later; cached data is shown meanwhile.',
+  },
   RATE_LIMITED: { retryable: true, message: 'The API asked the app to slow down. It will try again shortly.' },
-  RESPONSE_TOO_LARGE: { retryable: false, message: 'The API sent a response larger than the app accepts, so it was stopped.' },
+  RESPONSE_TOO_LARGE: {
+    retryable: false,
+    message: 'The API sent a response larger than the app accepts, so it was stopped.',
+  },
   RESPONSE_INVALID: { retryable: true, message: 'The API sent a response the app could not read. Try again later.' },
   UNSUPPORTED_API_VERSION: {
     retryable: false,
     message: 'The API no longer accepts the version this app speaks (1.0.0). Update the app or ask the API provider.',
   },
-  REDIRECT_REFUSED: { retryable: false, message: 'The API tried to send the app elsewhere; the request was stopped to protect your credentials.' },
-  FORBIDDEN: { retryable: false, message: 'Your API client is not allowed to see this data. Ask the API provider for access.' },
+  REDIRECT_REFUSED: {
+    retryable: false,
+    message: 'The API tried to send the app elsewhere; the request was stopped to protect your credentials.',
+  },
+  FORBIDDEN: {
+    retryable: false,
+    message: 'Your API client is not allowed to see this data. Ask the API provider for access.',
+  },
   NOT_FOUND: { retryable: false, message: 'The API does not have that item. Sync again to refresh the list.' },
   // OAuth token endpoint (RFC 6749 §5.2) and bearer use
-  INVALID_CLIENT: { retryable: false, message: 'The API rejected your client ID or secret (invalid_client). Check them in Settings.' },
-  INVALID_REQUEST: { retryable: false, message: 'The API rejected the sign-in request (invalid_request). Check the token request style under Advanced in Settings.' },
-  UNAUTHORIZED_CLIENT: { retryable: false, message: 'Your API client may not use this sign-in method (unauthorized_client). Ask the API provider.' },
-  UNSUPPORTED_GRANT_TYPE: { retryable: false, message: 'The API does not support client-credentials sign-in (unsupported_grant_type). Ask the API provider.' },
-  INVALID_SCOPE: { retryable: false, message: 'The API rejected the requested scope (invalid_scope). Ask the API provider.' },
-  TOKEN_RESPONSE_INVALID: { retryable: true, message: 'The API answered the sign-in with something the app could not use. Try again later.' },
-  AUTH_REJECTED: { retryable: false, message: 'The API refused the app’s access token even after signing in again. Check your credentials in Settings.' },
+  INVALID_CLIENT: {
+    retryable: false,
+    message: 'The API rejected your client ID or secret (invalid_client). Check them in Settings.',
+  },
+  INVALID_REQUEST: {
+    retryable: false,
+    message:
+      'The API rejected the sign-in request (invalid_request). Check the token request style under Advanced in Settings.',
+  },
+  UNAUTHORIZED_CLIENT: {
+    retryable: false,
+    message: 'Your API client may not use this sign-in method (unauthorized_client). Ask the API provider.',
+  },
+  UNSUPPORTED_GRANT_TYPE: {
+    retryable: false,
+    message: 'The API does not support client-credentials sign-in (unsupported_grant_type). Ask the API provider.',
+  },
+  INVALID_SCOPE: {
+    retryable: false,
+    message: 'The API rejected the requested scope (invalid_scope). Ask the API provider.',
+  },
+  TOKEN_RESPONSE_INVALID: {
+    retryable: true,
+    message: 'The API answered the sign-in with something the app could not use. Try again later.',
+  },
+  AUTH_REJECTED: {
+    retryable: false,
+    message: 'The API refused the app’s access token even after signing in again. Check your credentials in Settings.',
+  },
   // Sync and cache
   SYNC_IN_PROGRESS: { retryable: true, message: 'A sync is already running for this connection.' },
   SYNC_CANCELLED: { retryable: true, message: 'The sync was cancelled. The previous data is still shown.' },
-  CACHE_UNREADABLE: { retryable: false, message: 'The offline copy could not be opened (its key is gone or the file is damaged). It was set aside; sync to rebuild it.' },
-  CACHE_WRITE_FAILED: { retryable: true, message: 'The offline copy could not be saved. The previous copy is kept. Check free disk space.' },
+  CACHE_UNREADABLE: {
+    retryable: false,
+    message:
+      'The offline copy could not be opened (its key is gone or the file is damaged). It was set aside; sync to rebuild it.',
+  },
+  CACHE_WRITE_FAILED: {
+    retryable: true,
+    message: 'The offline copy could not be saved. The previous copy is kept. Check free disk space.',
+  },
   NO_DATA: { retryable: false, message: 'There is no data yet. Sync to download the model portfolios.' },
   // CSV export
   EXPORT_CANCELLED: { retryable: false, message: 'Export cancelled.' },
   EXPORT_NOTHING_SELECTED: { retryable: false, message: 'Nothing to export: select portfolios, or export all.' },
-  EXPORT_FAILED: { retryable: true, message: 'The CSV file could not be written. Check that the folder exists and you may write there.' },
+  EXPORT_FAILED: {
+    retryable: true,
+    message: 'The CSV file could not be written. Check that the folder exists and you may write there.',
+  },
 } as const satisfies Record<string, { retryable: boolean; message: string }>;
 
 /** A stable error code shared by main and renderer. */

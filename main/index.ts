@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, Menu, protocol, session, shell } from 'electron';
 import { createDispatcher } from './ipc/dispatcher';
 import { EventHub } from './ipc/event-sink';
 import { registerContractHandlers } from './ipc/register-handlers';
@@ -59,9 +59,11 @@ if (!app.requestSingleInstanceLock()) {
       },
       secrets: new KeytarSecretStore(),
     });
-    registerContractHandlers(ipcMain, createDispatcher(handlers));
+    registerContractHandlers(createDispatcher(handlers));
     Menu.setApplicationMenu(
-      Menu.buildFromTemplate(menuTemplate(process.platform, app.getName(), (command) => events.emit('menu:command', command))),
+      Menu.buildFromTemplate(
+        menuTemplate(process.platform, app.getName(), (command) => events.emit('menu:command', command)),
+      ),
     );
     openWindow();
   });

@@ -28,7 +28,11 @@ const securityHeaders = {
 };
 
 function plain(status: number, text: string): RendererResponse {
-  return { status, headers: { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from(text) };
+  return {
+    status,
+    headers: { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' },
+    body: Buffer.from(text),
+  };
 }
 
 /** Serves a file of the built renderer for a request URL; refuses anything outside the folder. */

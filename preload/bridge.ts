@@ -25,7 +25,11 @@ export function createBridge(transport: BridgeTransport): PortfolioApi {
       } catch {
         return {
           ok: false,
-          error: { code: 'INTERNAL', message: 'The app could not reach its main process. Restart the app.', retryable: true },
+          error: {
+            code: 'INTERNAL',
+            message: 'The app could not reach its main process. Restart the app.',
+            retryable: true,
+          },
         };
       }
     };

@@ -18,9 +18,20 @@ const shared = {
 
 await Promise.all([
   // Main: Node + Electron. Native keytar and Electron itself stay outside the bundle.
-  esbuild({ ...shared, entryPoints: ['main/index.ts'], outfile: 'out/main/index.cjs', external: ['electron', 'keytar'] }),
+  esbuild({
+    ...shared,
+    entryPoints: ['main/index.ts'],
+    outfile: 'out/main/index.cjs',
+    external: ['electron', 'keytar'],
+  }),
   // Preload: runs sandboxed, where require() knows only 'electron' and a few builtins, so all else is bundled.
-  esbuild({ ...shared, entryPoints: ['preload/index.ts'], outfile: 'out/preload/index.cjs', external: ['electron'], minify: true }),
+  esbuild({
+    ...shared,
+    entryPoints: ['preload/index.ts'],
+    outfile: 'out/preload/index.cjs',
+    external: ['electron'],
+    minify: true,
+  }),
 ]);
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 console.log(`built out/ (main, preload, renderer) in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,4 +1,4 @@
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { contract } from '../../common/contract';
 import { AppError, fail } from '../../common/result';
 import type { Dispatch } from './dispatcher';
@@ -6,7 +6,6 @@ import { isTrustedSender } from './trusted-sender';
 
 /** Registers every contract channel on ipcMain; the only main file that touches ipcMain. */
 export function registerContractHandlers(
-  ipcMain: Pick<IpcMain, 'handle'>,
   dispatch: Dispatch,
   isTrusted: (event: IpcMainInvokeEvent) => boolean = (event) => isTrustedSender(event.senderFrame),
 ): void {

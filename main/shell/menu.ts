@@ -2,7 +2,11 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../common/app-info';
 
 /** The standard application menu, with the app's own commands sent to the window. */
-export function menuTemplate(platform: string, appName: string, send: (command: MenuCommand) => void): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  platform: string,
+  appName: string,
+  send: (command: MenuCommand) => void,
+): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const appMenu: MenuItemConstructorOptions[] = isMac
     ? [

@@ -1,4 +1,11 @@
-import type { BrowserWindow, BrowserWindowConstructorOptions, Session, Shell, WebContents, WebPreferences } from 'electron';
+import type {
+  BrowserWindow,
+  BrowserWindowConstructorOptions,
+  Session,
+  Shell,
+  WebContents,
+  WebPreferences,
+} from 'electron';
 
 /** The webPreferences every window of the app gets. */
 export function hardenedWebPreferences(preloadPath: string): WebPreferences {
@@ -40,7 +47,9 @@ export function hardenWebContents(contents: WebContents, shell: Pick<Shell, 'ope
 }
 
 /** Denies every permission request and check (camera, notifications, geolocation, …). */
-export function denyPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+export function denyPermissions(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
 }

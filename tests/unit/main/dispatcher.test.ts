@@ -67,7 +67,10 @@ describe('dispatcher', () => {
   it('treats prototype keys as unknown channels', async () => {
     const dispatch = createDispatcher(table());
     for (const channel of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
-      await expect(dispatch(channel, undefined)).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+      await expect(dispatch(channel, undefined)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL' },
+      });
     }
   });
 });

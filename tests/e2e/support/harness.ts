@@ -1,0 +1,99 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { buildSync } from 'esbuild';
+import type { Page } from '@playwright/test';
+import type { EventName, EventPayload } from '../../../common/contract-types';
+import { AppError, fail } from '../../../common/result';
+import { createDispatcher, type Dispatch } from '../../../main/ipc/dispatcher';
+import { EventHub } from '../../../main/ipc/event-sink';
+import { isTrustedSender, type AppOrigin } from '../../../main/ipc/trusted-sender';
+import { createHandlers } from '../../../main/handlers';
+import { KeytarSecretStore } from '../../../main/keychain/keytar-secret-store';
+import { rendererResponse } from '../../../main/renderer-files';
+
+/** Where the harness serves the built renderer from (intercepted by page.route, never on the network). */
+export const harnessOrigin: AppOrigin = { protocol: 'http:', host: 'app.local' };
+export const harnessUrl = `${harnessOrigin.protocol}//${harnessOrigin.host}/index.html`;
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const rendererDir = path.join(repoRoot, 'out/renderer');
+
+let preloadScript: string | undefined;
+/** The harness preload, bundled once per worker. */
+function harnessPreload(): string {
+  preloadScript ??= buildSync({
+    entryPoints: [path.join(import.meta.dirname, 'harness-preload.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome130',
+    platform: 'browser',
+  }).outputFiles[0]!.text;
+  return preloadScript;
+}
+
+/** Every request the renderer made through the bridge and what main answered (for secret scans). */
+export interface RecordedCall {
+  channel: string;
+  result: unknown;
+}
+
+/** The real main-side services wired to a page: what the Electron shell does, minus Electron. */
+export interface Harness {
+  dispatch: Dispatch;
+  events: EventHub;
+  calls: RecordedCall[];
+  userDataDir: string;
+  keychainService: string;
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  dispose(): Promise<void>;
+}
+
+/** Starts main-side services with a private user-data folder and keychain service name, and loads the renderer. */
+export async function openHarness(page: Page): Promise<Harness> {
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'mp-harness-'));
+  const keychainService = `com.modelportfolios.test.${process.pid}.${Date.now()}`;
+  const secrets = new KeytarSecretStore(keychainService);
+  const dispatch = createDispatcher(
+    createHandlers({
+      identity: { appName: 'Model Portfolios', version: '0.1.0', platform: process.platform, electronVersion: null },
+      secrets,
+    }),
+  );
+  const events = new EventHub();
+  const calls: RecordedCall[] = [];
+
+  await page.route(`${harnessOrigin.protocol}//${harnessOrigin.host}/**`, async (route) => {
+    const response = await rendererResponse(rendererDir, route.request().url());
+    await route.fulfill({ status: response.status, headers: response.headers, body: response.body });
+  });
+  await page.exposeBinding('__mpInvoke', async (source, channel: unknown, arg: unknown) => {
+    const frame = source.frame;
+    const trusted = isTrustedSender({ url: frame.url(), parent: frame.parentFrame() }, harnessOrigin);
+    const result = trusted ? await dispatch(String(channel), arg) : fail(new AppError('UNTRUSTED_SENDER').toData());
+    calls.push({ channel: String(channel), result });
+    return result;
+  });
+  await page.addInitScript({ content: harnessPreload() });
+  const detach = events.attach((name, payload) => {
+    void page.evaluate(([n, p]) => (window as unknown as { __mpEmit(n: string, p: unknown): void }).__mpEmit(n, p), [
+      name,
+      payload,
+    ] as const);
+  });
+  await page.goto(harnessUrl);
+
+  return {
+    dispatch,
+    events,
+    calls,
+    userDataDir,
+    keychainService,
+    emit: (name, payload) => events.emit(name, payload),
+    async dispose() {
+      detach();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { EventEmitter } from 'node:events';
+
+// A stand-in for the `electron` module, as thin as the shell needs: it records what the shell
+// asks of Electron so the wiring test can check it. Everything behind the shell is tested for real.
+
+type Listener = (...args: unknown[]) => unknown;
+
+/** A recorded webContents: events plus the window-open handler the shell installs. */
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  sent: Array<[string, unknown]> = [];
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, payload: unknown) {
+    this.sent.push([channel, payload]);
+  }
+}
+
+/** A recorded BrowserWindow. */
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = [];
+  static getAllWindows() {
+    return FakeBrowserWindow.instances;
+  }
+  readonly webContents = new FakeWebContents();
+  loadedUrl: string | null = null;
+  shown = false;
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeBrowserWindow.instances.push(this);
+  }
+  loadURL(url: string) {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  show() {
+    this.shown = true;
+  }
+  isMinimized() {
+    return false;
+  }
+  restore() {}
+  focus() {}
+}
+
+/** Everything the fake records, for assertions. */
+export const recorded = {
+  handlers: new Map<string, Listener>(),
+  privilegedSchemes: [] as unknown[],
+  protocolHandlers: new Map<string, Listener>(),
+  permissionRequestHandler: null as Listener | null,
+  permissionCheckHandler: null as Listener | null,
+  openedExternally: [] as string[],
+  menuTemplate: null as unknown,
+  sandboxEnabled: false,
+};
+
+const appEvents = new EventEmitter();
+let resolveReady: () => void = () => {};
+const ready = new Promise<void>((resolve) => {
+  resolveReady = resolve;
+});
+
+/** Makes app.whenReady() resolve, as Electron does once it has started. */
+export function fireReady() {
+  resolveReady();
+  return ready;
+}
+
+export const app = Object.assign(appEvents, {
+  enableSandbox: () => {
+    recorded.sandboxEnabled = true;
+  },
+  requestSingleInstanceLock: () => true,
+  quit: () => {},
+  whenReady: () => ready,
+  isReady: () => true,
+  getName: () => 'Model Portfolios',
+  getVersion: () => '0.1.0',
+  getPath: () => '/tmp/fake-user-data',
+});
+
+export const BrowserWindow = FakeBrowserWindow;
+
+export const ipcMain = {
+  handle: (channel: string, listener: Listener) => {
+    recorded.handlers.set(channel, listener);
+  },
+};
+
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.privilegedSchemes.push(...schemes),
+  handle: (scheme: string, handler: Listener) => recorded.protocolHandlers.set(scheme, handler),
+};
+
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler: (handler: Listener) => {
+      recorded.permissionRequestHandler = handler;
+    },
+    setPermissionCheckHandler: (handler: Listener) => {
+      recorded.permissionCheckHandler = handler;
+    },
+  },
+};
+
+export const shell = {
+  openExternal: (url: string) => {
+    recorded.openedExternally.push(url);
+    return Promise.resolve();
+  },
+};
+
+export const Menu = {
+  buildFromTemplate: (template: unknown) => template,
+  setApplicationMenu: (menu: unknown) => {
+    recorded.menuTemplate = menu;
+  },
+};

@@ -1,0 +1,100 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { contract } from '../../../common/contract';
+import { hardenedWebPreferences } from '../../../main/shell/window';
+import * as fake from './fake-electron';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+function trustedEvent(url = 'app://bundle/index.html') {
+  return { senderFrame: { url, parent: null } };
+}
+
+describe('the Electron shell wiring (stand-in electron module)', () => {
+  beforeAll(async () => {
+    await import('../../../main/index');
+    await fake.fireReady();
+    // Let the whenReady continuation run.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+
+  it('registers every contract channel, and nothing else', () => {
+    expect([...fake.recorded.handlers.keys()].sort()).toEqual(Object.keys(contract.requests).sort());
+  });
+
+  it('answers a request from the app main frame', async () => {
+    const handler = fake.recorded.handlers.get('app:info')!;
+    const result = (await handler(trustedEvent(), undefined)) as { ok: boolean; value?: { appName: string } };
+    expect(result.ok).toBe(true);
+    expect(result.value?.appName).toBe('Model Portfolios');
+  });
+
+  it.each([
+    ['another origin', { senderFrame: { url: 'https://evil.example/index.html', parent: null } }],
+    ['a sub-frame of the app', { senderFrame: { url: 'app://bundle/index.html', parent: {} } }],
+    ['a file: page', { senderFrame: { url: 'file:///etc/passwd', parent: null } }],
+    ['a frame that is gone', { senderFrame: null }],
+  ])('refuses a request from %s', async (_label, event) => {
+    const handler = fake.recorded.handlers.get('app:info')!;
+    await expect(handler(event, undefined)).resolves.toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+  });
+
+  it('creates one window through the hardening function, shown on ready-to-show', () => {
+    expect(fake.FakeBrowserWindow.instances).toHaveLength(1);
+    const window = fake.FakeBrowserWindow.instances[0]!;
+    const prefs = window.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toEqual(hardenedWebPreferences(prefs.preload as string));
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
+    expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
+    expect(window.options.show).toBe(false);
+    expect(window.shown).toBe(false);
+    window.emit('ready-to-show');
+    expect(window.shown).toBe(true);
+    expect(window.loadedUrl).toBe('app://bundle/index.html');
+    expect(fake.recorded.sandboxEnabled).toBe(true);
+  });
+
+  it('refuses navigation and new windows, and opens only https links externally', () => {
+    const contents = new fake.FakeWebContents();
+    fake.app.emit('web-contents-created', {}, contents);
+    const navigation = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', navigation, 'https://evil.example/');
+    expect(navigation.preventDefault).toHaveBeenCalled();
+    const webview = { preventDefault: vi.fn() };
+    contents.emit('will-attach-webview', webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+    expect(contents.windowOpenHandler?.({ url: 'https://partner.example/docs' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'http://partner.example/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(fake.recorded.openedExternally).toEqual(['https://partner.example/docs']);
+  });
+
+  it('denies every permission request and check', () => {
+    const callback = vi.fn();
+    fake.recorded.permissionRequestHandler?.({}, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(fake.recorded.permissionCheckHandler?.({}, 'notifications')).toBe(false);
+  });
+
+  it('serves the renderer on a secure, standard app scheme', () => {
+    expect(fake.recorded.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(fake.recorded.protocolHandlers.has('app')).toBe(true);
+  });
+
+  it('sends menu commands to the window as contract events', () => {
+    const template = fake.recorded.menuTemplate as Array<{
+      label?: string;
+      submenu?: Array<{ label?: string; click?: () => void }>;
+    }>;
+    const view = template.find((menu) => menu.label === 'View');
+    view?.submenu?.find((item) => item.label === 'Sync Now')?.click?.();
+    expect(fake.FakeBrowserWindow.instances[0]!.webContents.sent).toContainEqual(['menu:command', 'sync-now']);
+  });
+});
