@@ -186,10 +186,11 @@ describe('PortfolioCache on the real keychain and disk', () => {
 
   it('refuses a file moved in from another profile even under the same key (profile id is authenticated)', async () => {
     const first = await freshCache();
-    const second = new PortfolioCache({ dir: first.dir, profileId: `other-${randomUUID()}`, secrets });
+    const otherId = `other-${randomUUID()}`;
+    const second = new PortfolioCache({ dir: first.dir, profileId: otherId, secrets });
     await first.cache.write(small(first.profileId));
     const key = await secrets.get(cacheKeyAccount(first.profileId));
-    await secrets.set(cacheKeyAccount(`${path.basename(second.path).slice('portfolios-'.length, -'.cache'.length)}`), key!);
+    await secrets.set(cacheKeyAccount(otherId), key!);
     await writeFile(second.path, await readFile(first.cache.path));
     await expect(second.read()).resolves.toMatchObject({ status: 'set-aside', reason: 'decrypt-failed' });
     await second.clear();
