@@ -1,0 +1,129 @@
+import { checkAccept } from './accept';
+import { checkBearer } from './bearer';
+import { generatePortfolio, portfolioIndex, type GenerateOptions } from './data';
+import { computeEtag, ifNoneMatchMatches } from './etag';
+import { type ResolvedOptions } from './options';
+import { encodeCursor, readCursorParam, readPageParam } from './pagination';
+import { errorReply, jsonContentType, jsonReply, methodNotAllowedReply, type Reply } from './reply';
+import { headerValue, type RequestContext } from './request-context';
+import { listPath } from './routes';
+import { type TokenStore } from './token-store';
+
+/** What the portfolio routes read. */
+export interface PortfolioRouteDeps {
+  options: ResolvedOptions;
+  tokens: TokenStore;
+  /** The sandbox's own origin, for absolute `next` links. */
+  baseUrl: string;
+}
+
+/** Portfolios per chunk when streaming the whole list as one array. */
+const streamBatch = 200;
+
+/** Answers GET /model-portfolios: one page (or, with pagination 'none', one streamed array of everything). */
+export function handleListRoute(ctx: RequestContext, deps: PortfolioRouteDeps): Reply {
+  const refused = guard(ctx, deps);
+  if (refused) return refused;
+  const { options } = deps;
+  const total = options.portfolios;
+  const generate: GenerateOptions = { weights: options.weights, imperfect: options.imperfect, holdings: options.listHoldings };
+  const item = (index: number): string => JSON.stringify(generatePortfolio(options.seed, index, generate));
+
+  if (options.pagination === 'none') {
+    const etag = etagFor(options, 'list:all');
+    if (ifNoneMatchMatches(headerValue(ctx.headers, 'if-none-match'), etag)) return notModified(etag);
+    return {
+      status: 200,
+      headers: { ...cacheHeaders(etag), 'Content-Type': jsonContentType, 'X-Total-Count': total },
+      body: function* streamAll() {
+        yield '[';
+        for (let start = 0; start < total; start += streamBatch) {
+          const parts: string[] = [];
+          for (let i = start; i < Math.min(start + streamBatch, total); i++) parts.push(item(i));
+          yield (start === 0 ? '' : ',') + parts.join(',');
+        }
+        yield ']';
+      },
+    };
+  }
+
+  const at =
+    options.pagination === 'cursor'
+      ? readCursorParam(ctx.url.searchParams.get('cursor'), options.pageSize)
+      : readPageParam(ctx.url.searchParams.get('page'), options.pageSize);
+  if (!at.ok) return errorReply(400, 'invalid_request', at.reason);
+  const end = Math.min(at.offset + options.pageSize, total);
+  const etag = etagFor(options, `list:${at.offset}`);
+  if (ifNoneMatchMatches(headerValue(ctx.headers, 'if-none-match'), etag)) return notModified(etag);
+
+  const items: string[] = [];
+  for (let i = at.offset; i < end; i++) items.push(item(i));
+  const array = `[${items.join(',')}]`;
+  const hasNext = end < total;
+  const headers = { ...cacheHeaders(etag), 'Content-Type': jsonContentType, 'X-Total-Count': total };
+  switch (options.pagination) {
+    case 'next-link': {
+      const next = hasNext ? `${deps.baseUrl}${listPath}?page=${at.page + 1}` : null;
+      return { status: 200, headers, body: `{"data":${array},"next":${JSON.stringify(next)},"total":${total}}` };
+    }
+    case 'link-header': {
+      const link: Record<string, string> = hasNext ? { Link: `<${deps.baseUrl}${listPath}?page=${at.page + 1}>; rel="next"` } : {};
+      return { status: 200, headers: { ...headers, ...link }, body: array };
+    }
+    case 'cursor': {
+      const nextCursor = hasNext ? encodeCursor(end) : null;
+      return { status: 200, headers, body: `{"items":${array},"nextCursor":${JSON.stringify(nextCursor)}}` };
+    }
+  }
+}
+
+/** Answers GET /model-portfolios/{id}: one portfolio, always with its holdings. */
+export function handleDetailRoute(ctx: RequestContext, deps: PortfolioRouteDeps): Reply {
+  const refused = guard(ctx, deps);
+  if (refused) return refused;
+  const { options } = deps;
+  const rawId = ctx.url.pathname.slice(listPath.length + 1);
+  let id: string;
+  try {
+    id = decodeURIComponent(rawId);
+  } catch {
+    id = rawId;
+  }
+  const index = portfolioIndex(id);
+  if (index === null || index >= options.portfolios) {
+    return jsonReply(404, { error: 'not_found', error_description: `No model portfolio ${id}` });
+  }
+  const etag = etagFor(options, `detail:${index}`);
+  if (ifNoneMatchMatches(headerValue(ctx.headers, 'if-none-match'), etag)) return notModified(etag);
+  const portfolio = generatePortfolio(options.seed, index, { weights: options.weights, imperfect: options.imperfect });
+  return jsonReply(200, portfolio, cacheHeaders(etag));
+}
+
+/** Method, bearer token and Accept checks shared by both routes, in that order. */
+function guard(ctx: RequestContext, deps: PortfolioRouteDeps): Reply | null {
+  if (ctx.method !== 'GET') return methodNotAllowedReply('GET');
+  return (
+    checkBearer(headerValue(ctx.headers, 'authorization'), deps.tokens) ?? checkAccept(headerValue(ctx.headers, 'accept'))
+  );
+}
+
+function etagFor(options: ResolvedOptions, what: string): string {
+  return computeEtag({
+    seed: options.seed,
+    portfolios: options.portfolios,
+    pageSize: options.pageSize,
+    pagination: options.pagination,
+    listHoldings: options.listHoldings,
+    weights: options.weights,
+    imperfect: options.imperfect,
+    what,
+  });
+}
+
+function cacheHeaders(etag: string): Record<string, string> {
+  return { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept, Authorization' };
+}
+
+function notModified(etag: string): Reply {
+  return { status: 304, headers: cacheHeaders(etag) };
+}
