@@ -46,7 +46,10 @@ async function exists(file: string): Promise<boolean> {
 
 function runChild(args: string[], env: Record<string, string> = {}): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [childScript, ...args], { env: childEnv(env), stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [childScript, ...args], {
+      env: childEnv(env),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
@@ -92,7 +95,15 @@ describe('PortfolioCache on the real keychain and disk', () => {
     const file = await readFile(cache.path);
     const key = await secrets.get(cacheKeyAccount(profileId));
     expect(key).not.toBeNull();
-    for (const needle of [snapshot.portfolios[0]!.name, 'Zephyr', 'Global Income', 'MSCI ACWI', 'Security 1 of', profileId, '"portfolios"']) {
+    for (const needle of [
+      snapshot.portfolios[0]!.name,
+      'Zephyr',
+      'Global Income',
+      'MSCI ACWI',
+      'Security 1 of',
+      profileId,
+      '"portfolios"',
+    ]) {
       expect(file.includes(Buffer.from(needle, 'utf8')), needle).toBe(false);
     }
     expect(file.includes(Buffer.from(key!, 'base64'))).toBe(false);
@@ -219,7 +230,18 @@ describe('PortfolioCache on the real keychain and disk', () => {
             { ticker: 'BBB', name: 'Beta', assetClass: null, weightPercent: 40 },
           ],
         },
-        { id: 'p-2', name: 'Legacy Short', description: null, riskLevel: null, strategy: null, benchmark: null, currency: null, minimumInvestment: 1000, updatedAt: null, holdings: [{ ticker: 'CCC', name: 'Gamma', assetClass: null, weightPercent: 90 }] },
+        {
+          id: 'p-2',
+          name: 'Legacy Short',
+          description: null,
+          riskLevel: null,
+          strategy: null,
+          benchmark: null,
+          currency: null,
+          minimumInvestment: 1000,
+          updatedAt: null,
+          holdings: [{ ticker: 'CCC', name: 'Gamma', assetClass: null, weightPercent: 90 }],
+        },
       ],
     };
     const key = await readOrCreateCacheKey(secrets, profileId);
@@ -231,7 +253,14 @@ describe('PortfolioCache on the real keychain and disk', () => {
     expect(result.snapshot.schemaVersion).toBe(2);
     expect(result.snapshot.etag).toBe('W/"v1"');
     expect(result.snapshot.issues).toEqual([]);
-    expect(result.snapshot.portfolios[0]).toMatchObject({ weightSum: 1, weightsOk: true, holdings: [{ ticker: 'AAA', weight: 0.6 }, { ticker: 'BBB', weight: 0.4 }] });
+    expect(result.snapshot.portfolios[0]).toMatchObject({
+      weightSum: 1,
+      weightsOk: true,
+      holdings: [
+        { ticker: 'AAA', weight: 0.6 },
+        { ticker: 'BBB', weight: 0.4 },
+      ],
+    });
     expect(result.snapshot.portfolios[1]).toMatchObject({ weightsOk: false });
     expect(result.snapshot.portfolios[1]!.weightSum).toBeCloseTo(0.9, 12);
   });
@@ -257,7 +286,9 @@ describe('PortfolioCache on the real keychain and disk', () => {
     const { cache, profileId, dir } = await freshCache();
     await cache.write(small(profileId));
     const before = await readFile(cache.path);
-    const answer = await runChild(['read', dir, profileId, service], { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' });
+    const answer = await runChild(['read', dir, profileId, service], {
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus',
+    });
     expect(answer).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
     expect(await readdir(dir)).toEqual([path.basename(cache.path)]);
     expect(await readFile(cache.path)).toEqual(before);

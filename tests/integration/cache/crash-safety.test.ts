@@ -1,0 +1,171 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, watch } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isTempOf } from '../../../main/cache/atomic-file';
+import { PortfolioCache } from '../../../main/cache/portfolio-cache';
+import { bundleCacheChild, childEnv } from './fixtures/bundle-child';
+import { buildSnapshot, snapshotDigest } from './fixtures/snapshot-builder';
+import { purgeKeychain, uniqueKeychain } from './fixtures/test-keychain';
+
+// 600 portfolios × 50 holdings ≈ 3.5 MB per write: long enough that most kills land mid-write,
+// short enough that 100 rounds (spawn, random wait, kill, read) finish in about half a minute.
+const loopPortfolios = 600;
+const kills = 100;
+const maxKillDelayMs = 300;
+// Every other round aims at the narrow window that matters: the kill comes 0–8 ms after a temp file appears,
+// i.e. while it is being written, synced or renamed.
+const maxInWriteDelayMs = 8;
+
+const { service, secrets } = uniqueKeychain();
+let root: string;
+let childScript: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'cache-crash-'));
+  childScript = await bundleCacheChild(root);
+});
+
+afterAll(async () => {
+  await purgeKeychain(service);
+  await rm(root, { recursive: true, force: true });
+});
+
+function spawnChild(args: string[], viaShell?: string): ChildProcess {
+  const command = viaShell ? 'bash' : process.execPath;
+  const argv = viaShell
+    ? ['-c', `${viaShell}; exec "$0" "$@"`, process.execPath, childScript, ...args]
+    : [childScript, ...args];
+  return spawn(command, argv, { env: childEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+function untilLine(child: ChildProcess, line: string, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(
+      () => reject(new Error(`child did not print "${line}" within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.split('\n').includes(line)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`child exited (${code}) before printing "${line}"`));
+    });
+  });
+}
+
+/** Resolves when a temp file of the cache appears in its folder. */
+function untilTempFile(cache: PortfolioCache, timeoutMs: number): { appeared: Promise<void>; stop: () => void } {
+  const dir = path.dirname(cache.path);
+  let stop = () => {};
+  const appeared = new Promise<void>((resolve, reject) => {
+    const watcher = watch(dir, (_event, name) => {
+      if (name && isTempOf(cache.path, name) && existsSync(path.join(dir, name))) resolve();
+    });
+    const timer = setTimeout(() => reject(new Error(`no temp file appeared within ${timeoutMs} ms`)), timeoutMs);
+    stop = () => {
+      clearTimeout(timer);
+      watcher.close();
+    };
+  });
+  return { appeared, stop };
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+async function tempFiles(cache: PortfolioCache): Promise<string[]> {
+  return (await readdir(path.dirname(cache.path))).filter((name) => isTempOf(cache.path, name));
+}
+
+describe('PortfolioCache under SIGKILL and failing writes', () => {
+  it(`holds exactly the old or the new version after each of ${kills} SIGKILLs during writes`, async () => {
+    const profileId = `crash-${randomUUID()}`;
+    const dir = await mkdtemp(path.join(root, 'dir-'));
+    const cache = new PortfolioCache({ dir, profileId, secrets });
+    const shape = { profileId, portfolios: loopPortfolios, holdingsPerPortfolio: 50 };
+    const a = buildSnapshot({ ...shape, variant: 'A' });
+    const digests = new Map([
+      [snapshotDigest(a), 'A'],
+      [snapshotDigest(buildSnapshot({ ...shape, variant: 'B' })), 'B'],
+    ]);
+    await cache.write(a);
+
+    const seen = { A: 0, B: 0, withLeftoverTemp: 0 };
+    for (let round = 0; round < kills; round += 1) {
+      const aimAtWrite = round % 2 === 1;
+      const temp = aimAtWrite ? untilTempFile(cache, 10_000) : undefined;
+      const child = spawnChild(['loop', dir, profileId, service, String(loopPortfolios)]);
+      try {
+        await untilLine(child, 'ready', 10_000);
+        if (temp) {
+          await temp.appeared;
+          await sleep(Math.random() * maxInWriteDelayMs);
+        } else {
+          await sleep(Math.random() * maxKillDelayMs);
+        }
+      } finally {
+        child.kill('SIGKILL');
+        temp?.stop();
+        await exited(child);
+      }
+      if ((await tempFiles(cache)).length > 0) seen.withLeftoverTemp += 1;
+      const result = await cache.read();
+      expect(result.status, `round ${round}`).toBe('ok');
+      if (result.status !== 'ok') return;
+      const version = digests.get(snapshotDigest(result.snapshot));
+      expect(version, `round ${round}: the cache holds neither A nor B`).toBeDefined();
+      seen[version as 'A' | 'B'] += 1;
+    }
+    console.info(`crash test: ${JSON.stringify(seen)}`);
+    // The kills must have landed both between and inside writes, or the test proved nothing.
+    expect(seen.A).toBeGreaterThan(0);
+    expect(seen.B).toBeGreaterThan(0);
+    expect(seen.withLeftoverTemp).toBeGreaterThan(0);
+
+    // Read ignored the leftovers; the next write removes them.
+    await writeFile(`${cache.path}.tmp-999999-deadbeef0000`, 'left by a crash');
+    await cache.write(a);
+    expect(await tempFiles(cache)).toEqual([]);
+    await expect(cache.read()).resolves.toEqual({ status: 'ok', snapshot: a });
+    await cache.clear();
+  }, 120_000);
+
+  it('keeps the old cache byte-identical when a write fails part-way (file size limit hit)', async () => {
+    const profileId = `efbig-${randomUUID()}`;
+    const dir = await mkdtemp(path.join(root, 'dir-'));
+    const cache = new PortfolioCache({ dir, profileId, secrets });
+    const old = buildSnapshot({ profileId, variant: 'A', portfolios: 10, holdingsPerPortfolio: 10 });
+    await cache.write(old);
+    const before = await readFile(cache.path);
+
+    // The child may not write files over 512 KiB; its ~11 MB snapshot fails with EFBIG mid-write.
+    const child = spawnChild(['write', dir, profileId, service, '2000'], 'trap "" XFSZ; ulimit -f 512');
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    await exited(child);
+    expect(JSON.parse(out)).toMatchObject({
+      code: 'CACHE_WRITE_FAILED',
+      message: expect.stringContaining('too large'),
+    });
+
+    expect(await readFile(cache.path)).toEqual(before);
+    expect(await readdir(dir)).toEqual([path.basename(cache.path)]);
+    await expect(cache.read()).resolves.toEqual({ status: 'ok', snapshot: old });
+    await cache.clear();
+  });
+});
