@@ -4,6 +4,10 @@ import { createDispatcher } from './ipc/dispatcher';
 import { EventHub } from './ipc/event-sink';
 import { registerContractHandlers } from './ipc/register-handlers';
 import { createHandlers } from './handlers';
+import { electronLogSink } from './logging/electron-log-sink';
+import { createLogger } from './logging/logger';
+import { Redactor } from './logging/redactor';
+import { createMainServices } from './services';
 import { KeytarSecretStore } from './keychain/keytar-secret-store';
 import { appEntryUrl, registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { menuTemplate } from './shell/menu';
@@ -50,7 +54,9 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     denyPermissions(session.defaultSession);
     serveRenderer(protocol, path.join(__dirname, '../renderer'));
-    const handlers = createHandlers({
+    const redactor = new Redactor();
+    const logger = createLogger(redactor, electronLogSink());
+    const services = createMainServices({
       identity: {
         appName: app.getName(),
         version: app.getVersion(),
@@ -58,8 +64,13 @@ if (!app.requestSingleInstanceLock()) {
         electronVersion: process.versions.electron ?? null,
       },
       secrets: new KeytarSecretStore(),
+      userDataDir: app.getPath('userData'),
+      redactor,
+      logger,
     });
-    registerContractHandlers(createDispatcher(handlers));
+    registerContractHandlers(
+      createDispatcher(createHandlers(services), (channel, error) => logger.error('unexpected error in a handler', { channel, error })),
+    );
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate(process.platform, app.getName(), (command) => events.emit('menu:command', command)),

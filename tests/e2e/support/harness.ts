@@ -9,6 +9,7 @@ import { createDispatcher, type Dispatch } from '../../../main/ipc/dispatcher';
 import { EventHub } from '../../../main/ipc/event-sink';
 import { isTrustedSender, type AppOrigin } from '../../../main/ipc/trusted-sender';
 import { createHandlers } from '../../../main/handlers';
+import { createMainServices } from '../../../main/services';
 import { KeytarSecretStore } from '../../../main/keychain/keytar-secret-store';
 import { rendererResponse } from '../../../main/renderer-files';
 
@@ -55,12 +56,12 @@ export async function openHarness(page: Page): Promise<Harness> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'mp-harness-'));
   const keychainService = `com.modelportfolios.test.${process.pid}.${Date.now()}`;
   const secrets = new KeytarSecretStore(keychainService);
-  const dispatch = createDispatcher(
-    createHandlers({
-      identity: { appName: 'Model Portfolios', version: '0.1.0', platform: process.platform, electronVersion: null },
-      secrets,
-    }),
-  );
+  const services = createMainServices({
+    identity: { appName: 'Model Portfolios', version: '0.1.0', platform: process.platform, electronVersion: null },
+    secrets,
+    userDataDir,
+  });
+  const dispatch = createDispatcher(createHandlers(services));
   const events = new EventHub();
   const calls: RecordedCall[] = [];
 

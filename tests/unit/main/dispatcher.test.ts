@@ -11,7 +11,7 @@ const info = {
 };
 
 function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
-  return { 'app:info': () => info, ...overrides };
+  return { 'app:info': () => info, ...overrides } as HandlerTable;
 }
 
 describe('dispatcher', () => {

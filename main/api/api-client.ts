@@ -1,0 +1,203 @@
+import { AppError } from '../../common/result';
+import { sleep as defaultSleep, systemClock, type Clock } from '../clock';
+import { silentLogger, type Logger } from '../logging/logger';
+import { apiUrl } from '../auth/token-client';
+import { versionedAccept } from './api-version';
+import { classifyTransportError, headerValue, sendHttpRequest, type HttpResponse } from './http-request';
+import { defaultRetryPolicy, isRetryableStatus, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry-policy';
+
+/** Where the API client gets its bearer token, and tells it a token was refused. */
+export interface TokenProvider {
+  getToken(): Promise<string>;
+  invalidate(accessToken: string): Promise<void>;
+}
+
+/** Tunables of the API client; the defaults suit a laptop on an office or hotel network. */
+export interface ApiClientOptions {
+  /** One attempt, connect to last byte (default 30 s). */
+  requestTimeoutMs?: number;
+  /** One call, all retries included (default 2 minutes). */
+  deadlineMs?: number;
+  /** Largest response body accepted (default 100 MB). */
+  maxBodyBytes?: number;
+  retry?: RetryPolicy;
+  /** Redirects followed per call (default 5). */
+  maxRedirects?: number;
+  clock?: Clock;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  logger?: Logger;
+}
+
+/** A successful GET: the parsed JSON (null on 304) and what pagination and caching need. */
+export interface ApiResponse {
+  status: number;
+  /** The URL that finally answered (after redirects). */
+  url: string;
+  body: unknown;
+  etag: string | null;
+  link: string | null;
+}
+
+const redirectStatuses = new Set([301, 302, 303, 307, 308]);
+
+function sameOrigin(a: URL, b: URL): boolean {
+  return a.protocol === b.protocol && a.hostname === b.hostname && a.port === b.port;
+}
+
+function statusError(status: number): AppError {
+  if (status === 401) return new AppError('AUTH_REJECTED');
+  if (status === 403) return new AppError('FORBIDDEN');
+  if (status === 404) return new AppError('NOT_FOUND');
+  if (status === 406) return new AppError('UNSUPPORTED_API_VERSION');
+  if (status === 408) return new AppError('TIMEOUT');
+  if (status === 429) return new AppError('RATE_LIMITED');
+  if (status >= 500) return new AppError('SERVER_ERROR');
+  return new AppError('RESPONSE_INVALID', `The API answered with HTTP ${status}, which the app did not expect. Try again later.`);
+}
+
+function parseJsonBody(response: HttpResponse): unknown {
+  const type = headerValue(response.headers, 'content-type') ?? '';
+  if (type && !/json/i.test(type)) {
+    throw new AppError('RESPONSE_INVALID', 'The API sent a web page instead of data (a proxy or sign-in page may be in the way). Try again later.');
+  }
+  try {
+    return JSON.parse(response.body.toString('utf8'));
+  } catch {
+    throw new AppError('RESPONSE_INVALID');
+  }
+}
+
+/**
+ * GETs from the partner API: the versioned Accept header and the bearer token on every request,
+ * timeouts and an overall deadline, retries with backoff on network errors, 408, 429 and 5xx,
+ * one token refresh and replay on a 401, and no Authorization header across origins.
+ */
+export class ApiClient {
+  private readonly requestTimeoutMs: number;
+  private readonly deadlineMs: number;
+  private readonly maxBodyBytes: number;
+  private readonly retry: RetryPolicy;
+  private readonly maxRedirects: number;
+  private readonly clock: Clock;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly random: () => number;
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly tokens: TokenProvider,
+    options: ApiClientOptions = {},
+  ) {
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+    this.deadlineMs = options.deadlineMs ?? 120_000;
+    this.maxBodyBytes = options.maxBodyBytes ?? 100 * 1024 * 1024;
+    this.retry = options.retry ?? defaultRetryPolicy;
+    this.maxRedirects = options.maxRedirects ?? 5;
+    this.clock = options.clock ?? systemClock;
+    this.sleep = options.sleep ?? defaultSleep;
+    this.random = options.random ?? Math.random;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /** Resolves a path (or an absolute next-page link) against the base URL. */
+  resolve(pathOrUrl: string): string {
+    return /^https?:\/\//i.test(pathOrUrl) ? pathOrUrl : apiUrl(this.baseUrl, pathOrUrl);
+  }
+
+  /** GETs JSON; `etag` makes it conditional (a 304 answers with body null). Throws coded errors only. */
+  async getJson(pathOrUrl: string, options: { etag?: string | null; signal?: AbortSignal } = {}): Promise<ApiResponse> {
+    const url = this.resolve(pathOrUrl);
+    const deadline = AbortSignal.timeout(this.deadlineMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+    const started = this.clock.now();
+    let attempt = 0;
+    let replayedAfter401 = false;
+
+    for (;;) {
+      const token = await this.tokens.getToken();
+      let response: HttpResponse;
+      try {
+        response = await this.followRedirects(url, token, options.etag ?? null, signal);
+      } catch (error) {
+        const coded = classifyTransportError(error, signal);
+        if (options.signal?.aborted) throw error instanceof AppError ? error : new AppError('SYNC_CANCELLED');
+        if (coded.retryable && (coded.code === 'NETWORK_UNREACHABLE' || coded.code === 'TIMEOUT') && attempt < this.retry.retries && !signal.aborted) {
+          attempt += 1;
+          await this.wait(retryDelayMs(this.retry, attempt, null, this.random), signal, coded);
+          continue;
+        }
+        throw coded;
+      }
+
+      const { status } = response;
+      if (status === 401) {
+        if (replayedAfter401) throw new AppError('AUTH_REJECTED');
+        replayedAfter401 = true;
+        this.logger.info('the API refused the token (401); fetching a new one and replaying once', { url });
+        await this.tokens.invalidate(token);
+        continue;
+      }
+      if (isRetryableStatus(status) && attempt < this.retry.retries) {
+        attempt += 1;
+        const retryAfter = parseRetryAfter(headerValue(response.headers, 'retry-after'), this.clock.now());
+        const delay = retryDelayMs(this.retry, attempt, retryAfter, this.random);
+        this.logger.info('retrying GET', { url, status, attempt, delayMs: delay });
+        await this.wait(delay, signal, statusError(status));
+        continue;
+      }
+      if (status === 304) return { status, url: response.url, body: null, etag: options.etag ?? null, link: null };
+      if (status < 200 || status >= 300) throw statusError(status);
+      const body = parseJsonBody(response);
+      this.logger.debug('GET done', { url: response.url, status, ms: this.clock.now() - started, attempts: attempt + 1 });
+      return {
+        status,
+        url: response.url,
+        body,
+        etag: headerValue(response.headers, 'etag') ?? null,
+        link: headerValue(response.headers, 'link') ?? null,
+      };
+    }
+  }
+
+  /** Waits before a retry unless the deadline would pass first, in which case the last error stands. */
+  private async wait(ms: number, signal: AbortSignal, lastError: AppError): Promise<void> {
+    try {
+      await this.sleep(ms, signal);
+    } catch {
+      throw lastError;
+    }
+  }
+
+  /** One GET, following redirects by hand: the Authorization header never crosses to another origin. */
+  private async followRedirects(url: string, token: string, etag: string | null, signal: AbortSignal): Promise<HttpResponse> {
+    const origin = new URL(url);
+    let current = origin;
+    for (let hop = 0; ; hop += 1) {
+      const headers: Record<string, string> = { accept: versionedAccept };
+      if (sameOrigin(current, origin)) headers.authorization = `Bearer ${token}`;
+      if (etag && sameOrigin(current, origin)) headers['if-none-match'] = etag;
+      const response = await sendHttpRequest({
+        url: current.toString(),
+        method: 'GET',
+        headers,
+        timeoutMs: this.requestTimeoutMs,
+        maxBytes: this.maxBodyBytes,
+        signal,
+      });
+      const location = headerValue(response.headers, 'location');
+      if (!redirectStatuses.has(response.status) || !location) return response;
+      if (hop >= this.maxRedirects) throw new AppError('REDIRECT_REFUSED', 'The API redirected too many times. Try again later.');
+      let next: URL;
+      try {
+        next = new URL(location, current);
+      } catch {
+        throw new AppError('REDIRECT_REFUSED');
+      }
+      if (next.protocol !== 'https:' && next.protocol !== 'http:') throw new AppError('REDIRECT_REFUSED');
+      if (current.protocol === 'https:' && next.protocol === 'http:') throw new AppError('REDIRECT_REFUSED');
+      if (!sameOrigin(next, origin)) this.logger.warn('API redirected to another origin; the Authorization header is dropped', { from: current.origin, to: next.origin });
+      current = next;
+    }
+  }
+}

@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Profile } from '../../common/profile';
+import { AppError } from '../../common/result';
+import type { Clock } from '../clock';
+import type { SecretStore } from '../keychain/secret-store';
+import { silentLogger, type Logger } from '../logging/logger';
+import type { Redactor } from '../logging/redactor';
+import { clientSecretAccount, tokenAccount } from './keychain-accounts';
+import type { IssuedToken, TokenFetcher } from './token-client';
+
+/** What a TokenManager needs. */
+export interface TokenManagerDeps {
+  profile: Profile;
+  secrets: SecretStore;
+  clock: Clock;
+  fetchToken: TokenFetcher;
+  redactor: Redactor;
+  logger?: Logger;
+  /** Refresh this long before expiry (default 5 minutes). */
+  refreshMarginMs?: number;
+  /** Never hand out a token with less than this left (default 60 s). */
+  minRemainingMs?: number;
+}
+
+const storedTokenSchema = z.object({
+  accessToken: z.string().min(1),
+  obtainedAt: z.number(),
+  expiresAt: z.number(),
+  lifetimeAssumed: z.boolean(),
+  fingerprint: z.string(),
+});
+type StoredToken = z.infer<typeof storedTokenSchema>;
+
+/** Binds a stored token to what it was issued for: a changed base URL, client id or secret drops it. */
+export function credentialFingerprint(profile: Profile, secret: string): string {
+  return createHash('sha256').update(`${profile.baseUrl}\n${profile.clientId}\n${profile.tokenStyle}\n${secret}`).digest('hex');
+}
+
+/**
+ * Owns one profile's access token: fetches it only when needed, keeps it (with its absolute expiry)
+ * in the keychain across restarts, refreshes it before expiry, and makes any number of concurrent
+ * callers share one token request.
+ */
+export class TokenManager {
+  private current: StoredToken | null = null;
+  private loaded = false;
+  private secret: string | null = null;
+  private inflight: Promise<StoredToken> | null = null;
+  private loading: Promise<void> | null = null;
+  private readonly refreshMarginMs: number;
+  private readonly minRemainingMs: number;
+  private readonly logger: Logger;
+  /** Token requests this manager has started (for tests and benchmarks). */
+  requestsStarted = 0;
+
+  constructor(private readonly deps: TokenManagerDeps) {
+    this.refreshMarginMs = deps.refreshMarginMs ?? 5 * 60_000;
+    this.minRemainingMs = deps.minRemainingMs ?? 60_000;
+    this.logger = deps.logger ?? silentLogger;
+  }
+
+  /** The profile this manager serves. */
+  get profile(): Profile {
+    return this.deps.profile;
+  }
+
+  /** A token with more than the minimum left; fetches (once, shared) when there is none. */
+  async getToken(): Promise<string> {
+    if (!this.loaded) await this.loadOnce();
+    const now = this.deps.clock.now();
+    const token = this.usable(this.current, now);
+    if (token) {
+      if (token.expiresAt - now <= this.effectiveMargin(token)) {
+        // Proactive refresh: hand out the still-valid token, refresh in the background (shared).
+        this.refresh().catch((error: unknown) => this.logger.warn('background token refresh failed', { error }));
+      }
+      return token.accessToken;
+    }
+    return (await this.refresh()).accessToken;
+  }
+
+  /** Drops the token if it is the one the API just refused (a 401), so the next call fetches a new one. */
+  async invalidate(accessToken: string): Promise<void> {
+    if (this.current?.accessToken !== accessToken) return;
+    this.current = null;
+    await this.deps.secrets.delete(tokenAccount(this.profile.id)).catch(() => false);
+  }
+
+  /** Forgets the token everywhere (sign-out, or the credentials changed). */
+  async forget(): Promise<void> {
+    this.current = null;
+    this.secret = null;
+    this.loaded = true;
+    await this.deps.secrets.delete(tokenAccount(this.profile.id));
+  }
+
+  /** Until when the current token will be handed out (epoch ms), or null; never the token itself. */
+  async validUntil(): Promise<number | null> {
+    if (!this.loaded) await this.loadOnce();
+    const token = this.usable(this.current, this.deps.clock.now());
+    return token ? token.expiresAt - this.minRemainingMs : null;
+  }
+
+  private effectiveMargin(token: StoredToken): number {
+    // A short-lived token refreshes at half its life rather than never being fresh.
+    const lifetime = token.expiresAt - token.obtainedAt;
+    return Math.max(this.minRemainingMs, Math.min(this.refreshMarginMs, lifetime / 2));
+  }
+
+  private usable(token: StoredToken | null, now: number): StoredToken | null {
+    if (!token) return null;
+    if (now < token.obtainedAt) return null; // the clock went backwards: the expiry means nothing now
+    if (token.expiresAt - now < this.minRemainingMs) return null;
+    return token;
+  }
+
+  private loadOnce(): Promise<void> {
+    this.loading ??= this.load().finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
+  private async load(): Promise<void> {
+    const raw = await this.deps.secrets.get(tokenAccount(this.profile.id));
+    const secret = await this.readSecret();
+    this.loaded = true;
+    if (!raw) return;
+    let stored: StoredToken;
+    try {
+      stored = storedTokenSchema.parse(JSON.parse(raw));
+    } catch {
+      await this.deps.secrets.delete(tokenAccount(this.profile.id)).catch(() => false);
+      return;
+    }
+    const now = this.deps.clock.now();
+    if (stored.fingerprint !== credentialFingerprint(this.profile, secret) || now < stored.obtainedAt) {
+      this.logger.info('dropping the stored token: credentials changed or the clock went backwards', { profile: this.profile.id });
+      await this.deps.secrets.delete(tokenAccount(this.profile.id)).catch(() => false);
+      return;
+    }
+    this.deps.redactor.add(stored.accessToken);
+    this.current = stored;
+  }
+
+  private async readSecret(): Promise<string> {
+    if (this.secret) return this.secret;
+    const secret = await this.deps.secrets.get(clientSecretAccount(this.profile.id));
+    if (!secret) throw new AppError('SECRET_MISSING');
+    this.deps.redactor.add(secret);
+    this.secret = secret;
+    return secret;
+  }
+
+  /** Starts a token request unless one is under way; every caller shares its outcome, success or failure. */
+  private refresh(): Promise<StoredToken> {
+    this.inflight ??= this.fetchAndStore().finally(() => {
+      this.inflight = null;
+    });
+    return this.inflight;
+  }
+
+  private async fetchAndStore(): Promise<StoredToken> {
+    const secret = await this.readSecret();
+    this.requestsStarted += 1;
+    const issued: IssuedToken = await this.deps.fetchToken(this.profile, secret);
+    this.deps.redactor.add(issued.accessToken);
+    if (issued.expiresAt - this.deps.clock.now() < this.minRemainingMs) {
+      throw new AppError(
+        'TOKEN_RESPONSE_INVALID',
+        'The API issued an access token that expires within a minute, too soon to use. Try again later or ask the API provider.',
+      );
+    }
+    const stored: StoredToken = { ...issued, fingerprint: credentialFingerprint(this.profile, secret) };
+    this.current = stored;
+    this.logger.info('access token obtained', {
+      profile: this.profile.id,
+      expiresAt: new Date(stored.expiresAt).toISOString(),
+      lifetimeAssumed: stored.lifetimeAssumed,
+    });
+    if (stored.lifetimeAssumed) this.logger.warn('the token response gave no lifetime; assuming 24 hours', { profile: this.profile.id });
+    try {
+      await this.deps.secrets.set(tokenAccount(this.profile.id), JSON.stringify(stored));
+    } catch (error) {
+      // The token still works for this session; it just will not survive a restart.
+      this.logger.warn('could not keep the token in the keychain', { error });
+    }
+    return stored;
+  }
+}

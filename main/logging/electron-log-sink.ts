@@ -1,0 +1,10 @@
+import log from 'electron-log/main';
+import type { LogSink } from './logger';
+
+/** Writes already-redacted lines to electron-log's rotating file (1 MB, one old file kept) in the logs folder. */
+export function electronLogSink(): LogSink {
+  log.transports.file.maxSize = 1024 * 1024;
+  log.transports.file.level = 'info';
+  log.transports.console.level = process.env.NODE_ENV === 'development' ? 'debug' : false;
+  return (level, line) => log[level](line);
+}
