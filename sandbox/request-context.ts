@@ -11,17 +11,16 @@ export interface RequestContext {
 /** Largest request body the sandbox reads (1 MiB); bigger bodies get 413. */
 export const maxRequestBodyBytes = 1024 * 1024;
 
-/** Reads a request body as UTF-8, or resolves null when it is larger than the limit. */
+/** Reads a request body as UTF-8, or resolves null when it is larger than the limit (still draining it all). */
 export async function readBody(req: IncomingMessage, limit = maxRequestBodyBytes): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > limit) return null;
-    chunks.push(buffer);
+    if (size <= limit) chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 /** One header's value as a single string (repeated headers joined with ", "), or undefined. */

@@ -73,7 +73,8 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
     let route = matchRoute(url.pathname);
     if (route === 'admin' && !options.faults) route = 'other';
     const isApi = route !== 'admin';
-    res.on('close', () => account(req.socket, isApi));
+    const socket = req.socket;
+    res.on('close', () => account(socket, isApi));
     if (route !== 'admin') counters.requests[route]++;
     if (route === 'token') counters.tokenRequests++;
 
