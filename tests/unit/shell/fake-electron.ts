@@ -118,3 +118,13 @@ export const Menu = {
     recorded.menuTemplate = menu;
   },
 };
+
+/** A stand-in for electron-log/main: records lines instead of writing a file. */
+export const fakeLog = {
+  lines: [] as string[],
+  transports: { file: { maxSize: 0, level: 'info' as string | false }, console: { level: false as string | false } },
+  debug: (line: string) => fakeLog.lines.push(`debug ${line}`),
+  info: (line: string) => fakeLog.lines.push(`info ${line}`),
+  warn: (line: string) => fakeLog.lines.push(`warn ${line}`),
+  error: (line: string) => fakeLog.lines.push(`error ${line}`),
+};

@@ -4,6 +4,8 @@ import { hardenedWebPreferences } from '../../../main/shell/window';
 import * as fake from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
+// electron-log/main requires the real electron package from CommonJS, out of vi.mock's reach: stand it in too.
+vi.mock('electron-log/main', () => ({ default: fake.fakeLog }));
 
 function trustedEvent(url = 'app://bundle/index.html') {
   return { senderFrame: { url, parent: null } };

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../../main/logging/logger';
+import { Redactor } from '../../../main/logging/redactor';
+
+describe('Redactor', () => {
+  it('replaces every value it was told about', () => {
+    const redactor = new Redactor();
+    redactor.add('s3cr3t-value');
+    expect(redactor.redact('a s3cr3t-value b s3cr3t-value')).toBe('a [redacted] b [redacted]');
+  });
+
+  it.each([
+    ['Authorization: Bearer abc.def.ghi', 'Authorization: Bearer [redacted]'],
+    ['authorization=Basic Zm9vOmJhcg==', 'authorization=Basic [redacted]'],
+    ['{"client_secret":"hunter2"}', '{"client_secret":"[redacted]"}'],
+    ['client_secret=hunter2&grant_type=client_credentials', 'client_secret=[redacted]&grant_type=client_credentials'],
+    ['{"accessTtoken":"tok123456"}', '{"accessTtoken":"[redacted]"}'],
+    ['{"access_token": "tok123456"}', '{"access_token": "[redacted]"}'],
+  ])('scrubs credential-shaped text: %s', (input, output) => {
+    expect(new Redactor().redact(input)).toBe(output);
+  });
+
+  it('the logger redacts messages and fields, and serialises errors without their options', () => {
+    const lines: string[] = [];
+    const redactor = new Redactor();
+    redactor.add('tok-abcdef');
+    const logger = createLogger(redactor, (level, line) => lines.push(`${level}:${line}`));
+    const error = Object.assign(new Error('failed with tok-abcdef'), { code: 'E1', options: { headers: { authorization: 'Bearer tok-abcdef' } } });
+    logger.warn('call failed tok-abcdef', { error, header: 'Bearer tok-abcdef' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toContain('tok-abcdef');
+    expect(lines[0]).toContain('"code":"E1"');
+    expect(lines[0]).not.toContain('options');
+  });
+});
