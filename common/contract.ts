@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import type { AppInfo, MenuCommand } from './app-info';
+import type { ConnectionState, SyncProgress } from './connection-state';
 import type { ConnectionTestReport } from './connection-test';
 import { event, request } from './contract-kit';
+import type { Portfolio } from './portfolio';
+import type { PortfolioListing } from './portfolio-summary';
 import { profileDraftSchema, profileIdSchema, secretSchema, type ProfileView } from './profile';
 import type { ProfilesState } from './profiles-state';
+import type { ExportOutcome, SyncOutcome } from './sync-outcome';
 
 const byProfile = z.object({ profileId: profileIdSchema }).strict();
+const portfolioId = z.string().min(1).max(200);
 
 /**
  * The one contract between renderer and main: every request channel (`domain:verb`) with the
@@ -28,8 +33,36 @@ export const contract = {
     'auth:testConnection': request(
       z.union([byProfile, z.object({ draft: profileDraftSchema.strict() }).strict()]),
     ).returns<ConnectionTestReport>(),
+
+    /** Starts the built-in sandbox of the partner API and makes it the active profile. */
+    'demo:start': request(z.undefined()).returns<ProfilesState>(),
+
+    /** The active profile's portfolios (cached or synced), without holdings. */
+    'portfolios:list': request(z.undefined()).returns<PortfolioListing>(),
+    /** One portfolio of the active profile, with its holdings. */
+    'portfolios:get': request(z.object({ id: portfolioId }).strict()).returns<Portfolio>(),
+
+    'sync:now': request(z.undefined()).returns<SyncOutcome>(),
+    'sync:cancel': request(z.undefined()).returns<boolean>(),
+    'connection:state': request(z.undefined()).returns<ConnectionState>(),
+
+    /** Exports CSV through the native save dialog: the portfolio list or the holdings, of some ids or all. */
+    'export:csv': request(
+      z
+        .object({
+          kind: z.enum(['list', 'holdings']),
+          ids: z.union([z.literal('all'), z.array(portfolioId).min(1).max(1_000_000)]),
+        })
+        .strict(),
+    ).returns<ExportOutcome>(),
+    /** Shows a file this session exported in the OS file manager. */
+    'export:showInFolder': request(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<boolean>(),
   },
   events: {
     'menu:command': event<MenuCommand>(),
+    'connection:state': event<ConnectionState>(),
+    'sync:progress': event<SyncProgress>(),
+    /** The active profile's portfolio set changed (a sync landed, or the profile switched): list again. */
+    'portfolios:changed': event<{ profileId: string | null; syncedAt: string | null }>(),
   },
 } as const;
