@@ -19,7 +19,13 @@ export function checkAccept(header: string | undefined): Reply | null {
       rawParams.map((p) => {
         const eq = p.indexOf('=');
         const key = (eq < 0 ? p : p.slice(0, eq)).trim().toLowerCase();
-        const value = eq < 0 ? '' : p.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+        const value =
+          eq < 0
+            ? ''
+            : p
+                .slice(eq + 1)
+                .trim()
+                .replace(/^"(.*)"$/, '$1');
         return [key, value] as const;
       }),
     );

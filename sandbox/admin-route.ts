@@ -24,7 +24,8 @@ export function handleAdminRoute(ctx: RequestContext, deps: AdminDeps): Reply {
   const method = ctx.method;
   switch (name) {
     case 'faults':
-      if (method === 'GET') return jsonReply(200, Object.fromEntries(sandboxRoutes.map((r) => [r, deps.faults.count(r)])));
+      if (method === 'GET')
+        return jsonReply(200, Object.fromEntries(sandboxRoutes.map((r) => [r, deps.faults.count(r)])));
       if (method === 'DELETE') {
         deps.faults.clear();
         return noContent;
@@ -46,7 +47,8 @@ export function handleAdminRoute(ctx: RequestContext, deps: AdminDeps): Reply {
       if (method === 'GET') return clockReply(deps.clock);
       if (method !== 'POST') return methodNotAllowedReply('GET, POST');
       return withJson(ctx, ({ advanceMs }) => {
-        if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs)) return badRequest('"advanceMs" must be a number');
+        if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs))
+          return badRequest('"advanceMs" must be a number');
         deps.clock.advance(advanceMs);
         return clockReply(deps.clock);
       });
@@ -80,7 +82,8 @@ function withJson(ctx: RequestContext, handle: (body: Record<string, unknown>) =
   } catch {
     return badRequest('The body must be JSON');
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return badRequest('The body must be a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return badRequest('The body must be a JSON object');
   return handle(body as Record<string, unknown>);
 }
 

@@ -66,10 +66,16 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   if (values.seed !== undefined) options.seed = integer('--seed', values.seed);
   if (values['page-size'] !== undefined) options.pageSize = integer('--page-size', values['page-size']);
   if (values.pagination !== undefined) {
-    options.pagination = oneOf('--pagination', values.pagination, ['next-link', 'link-header', 'cursor', 'none'] as const);
+    options.pagination = oneOf('--pagination', values.pagination, [
+      'next-link',
+      'link-header',
+      'cursor',
+      'none',
+    ] as const);
   }
   if (values['no-list-holdings']) options.listHoldings = false;
-  if (values.weights !== undefined) options.weights = oneOf('--weights', values.weights, ['fraction', 'percent'] as const);
+  if (values.weights !== undefined)
+    options.weights = oneOf('--weights', values.weights, ['fraction', 'percent'] as const);
   if (values['no-imperfect']) options.imperfect = false;
   if (values['token-style'] !== undefined) {
     options.tokenStyle = oneOf('--token-style', values['token-style'], ['doc', 'camel', 'rfc'] as const);

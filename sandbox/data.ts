@@ -77,7 +77,9 @@ export function generatePortfolio(seed: number, index: number, options: Generate
   const benchmark =
     growth === 100 ? `${equityIndex} Index` : `${growth}% ${equityIndex} / ${100 - growth}% ${bondIndex}`;
   const minimumInvestment = random.pick(minimumInvestments);
-  const updatedAt = new Date(latestUpdate - random.int(0, threeYearsSeconds) * 1000).toISOString().replace('.000Z', 'Z');
+  const updatedAt = new Date(latestUpdate - random.int(0, threeYearsSeconds) * 1000)
+    .toISOString()
+    .replace('.000Z', 'Z');
   const description =
     `${strategy} model for ${audiences[riskLevel]}: about ${growth}% growth assets and ` +
     `${100 - growth}% defensive assets, rebalanced ${random.pick(rebalanceFrequencies)}.`;

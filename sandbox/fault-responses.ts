@@ -119,7 +119,11 @@ function statusReply(fault: Extract<Fault, { kind: 'status' }>, f: FaultContext)
   }
   if (fault.status === 401 && f.route === 'token' && usedBasic) headers['WWW-Authenticate'] = basicChallenge;
   if (typeof fault.body === 'string') {
-    return { status: fault.status, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }, body: fault.body };
+    return {
+      status: fault.status,
+      headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' },
+      body: fault.body,
+    };
   }
   const error = fault.status === 401 ? 'invalid_client' : (defaultErrors[fault.status] ?? `http_${fault.status}`);
   const body = fault.body ?? { error, error_description: `Injected fault: HTTP ${fault.status}` };

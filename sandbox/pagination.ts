@@ -14,7 +14,8 @@ export function readCursorParam(value: string | null, pageSize: number): PageReq
   if (value === null || value === '') return { ok: true, offset: 0, page: 1 };
   const decoded = Buffer.from(value, 'base64url').toString('utf8');
   const match = /^o:(\d{1,12})$/.exec(decoded);
-  if (!match?.[1] || encodeCursor(Number(match[1])) !== value) return { ok: false, reason: 'cursor is not one this server issued' };
+  if (!match?.[1] || encodeCursor(Number(match[1])) !== value)
+    return { ok: false, reason: 'cursor is not one this server issued' };
   const offset = Number(match[1]);
   return { ok: true, offset, page: Math.floor(offset / pageSize) + 1 };
 }

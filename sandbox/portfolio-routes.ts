@@ -26,7 +26,11 @@ export function handleListRoute(ctx: RequestContext, deps: PortfolioRouteDeps): 
   if (refused) return refused;
   const { options } = deps;
   const total = options.portfolios;
-  const generate: GenerateOptions = { weights: options.weights, imperfect: options.imperfect, holdings: options.listHoldings };
+  const generate: GenerateOptions = {
+    weights: options.weights,
+    imperfect: options.imperfect,
+    holdings: options.listHoldings,
+  };
   const item = (index: number): string => JSON.stringify(generatePortfolio(options.seed, index, generate));
 
   if (options.pagination === 'none') {
@@ -67,7 +71,9 @@ export function handleListRoute(ctx: RequestContext, deps: PortfolioRouteDeps): 
       return { status: 200, headers, body: `{"data":${array},"next":${JSON.stringify(next)},"total":${total}}` };
     }
     case 'link-header': {
-      const link: Record<string, string> = hasNext ? { Link: `<${deps.baseUrl}${listPath}?page=${at.page + 1}>; rel="next"` } : {};
+      const link: Record<string, string> = hasNext
+        ? { Link: `<${deps.baseUrl}${listPath}?page=${at.page + 1}>; rel="next"` }
+        : {};
       return { status: 200, headers: { ...headers, ...link }, body: array };
     }
     case 'cursor': {
@@ -103,7 +109,8 @@ export function handleDetailRoute(ctx: RequestContext, deps: PortfolioRouteDeps)
 function guard(ctx: RequestContext, deps: PortfolioRouteDeps): Reply | null {
   if (ctx.method !== 'GET') return methodNotAllowedReply('GET');
   return (
-    checkBearer(headerValue(ctx.headers, 'authorization'), deps.tokens) ?? checkAccept(headerValue(ctx.headers, 'accept'))
+    checkBearer(headerValue(ctx.headers, 'authorization'), deps.tokens) ??
+    checkAccept(headerValue(ctx.headers, 'accept'))
   );
 }
 

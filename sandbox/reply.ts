@@ -32,11 +32,7 @@ export function notFoundReply(): Reply {
 
 /** The 405 a known path gets for a method it does not serve. */
 export function methodNotAllowedReply(allowed: string): Reply {
-  return jsonReply(
-    405,
-    { error: 'method_not_allowed', error_description: `Use ${allowed}.` },
-    { Allow: allowed },
-  );
+  return jsonReply(405, { error: 'method_not_allowed', error_description: `Use ${allowed}.` }, { Allow: allowed });
 }
 
 /** Writes a reply; resolves when it is fully written or the client went away. */

@@ -14,7 +14,11 @@ export const adminPrefix = '/__admin/';
 export function matchRoute(pathname: string): MatchedRoute {
   if (pathname === tokenPath) return 'token';
   if (pathname === listPath) return 'list';
-  if (pathname.startsWith(`${listPath}/`) && pathname.length > listPath.length + 1 && !pathname.slice(listPath.length + 1).includes('/')) {
+  if (
+    pathname.startsWith(`${listPath}/`) &&
+    pathname.length > listPath.length + 1 &&
+    !pathname.slice(listPath.length + 1).includes('/')
+  ) {
     return 'detail';
   }
   if (pathname.startsWith(adminPrefix)) return 'admin';

@@ -86,7 +86,8 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
       });
     }
     const ctx: RequestContext = { method: req.method ?? 'GET', url, headers: req.headers, body };
-    if (route === 'admin') return sendReply(res, handleAdminRoute(ctx, { faults: queue, clock, counters, tokens, foreign }));
+    if (route === 'admin')
+      return sendReply(res, handleAdminRoute(ctx, { faults: queue, clock, counters, tokens, foreign }));
     if (route === 'other') return sendReply(res, notFoundReply());
 
     const apiRoute: SandboxRoute = route;

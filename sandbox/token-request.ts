@@ -49,7 +49,8 @@ export function parseTokenRequest(ctx: RequestContext, mode: ServerMode): Parsed
   } else if (mediaType === '' && ctx.body.trim() === '') {
     params = new Map();
   } else {
-    const accepted = mode === 'rfc' ? 'application/x-www-form-urlencoded' : 'application/json or application/x-www-form-urlencoded';
+    const accepted =
+      mode === 'rfc' ? 'application/x-www-form-urlencoded' : 'application/json or application/x-www-form-urlencoded';
     return invalidRequest(`Unsupported Content-Type ${mediaType || '(none)'}: send ${accepted}`);
   }
 
@@ -59,14 +60,18 @@ export function parseTokenRequest(ctx: RequestContext, mode: ServerMode): Parsed
   if (basic === 'malformed') {
     return {
       ok: false,
-      reply: errorReply(401, 'invalid_client', 'Malformed HTTP Basic credentials', { 'WWW-Authenticate': basicChallenge }),
+      reply: errorReply(401, 'invalid_client', 'Malformed HTTP Basic credentials', {
+        'WWW-Authenticate': basicChallenge,
+      }),
     };
   }
   const bodyId = params.get('client_id');
   const bodySecret = params.get('client_secret');
   if (basic) {
-    if (bodySecret !== undefined) return invalidRequest('Send the client credentials once: HTTP Basic or the body, not both');
-    if (bodyId !== undefined && bodyId !== basic.clientId) return invalidRequest('client_id differs from the Basic credentials');
+    if (bodySecret !== undefined)
+      return invalidRequest('Send the client credentials once: HTTP Basic or the body, not both');
+    if (bodyId !== undefined && bodyId !== basic.clientId)
+      return invalidRequest('client_id differs from the Basic credentials');
     return { ok: true, request: { ...basic, grantType, usedBasic: true } };
   }
   if (!bodyId || !bodySecret) {

@@ -17,7 +17,11 @@ describe('the admin route /__admin/*', () => {
 
   it('does not exist when faults are off: a plain 404 like any unknown path', async () => {
     const s = (sandbox = await startSandbox());
-    for (const [path, method] of [['faults', 'POST'], ['counters', 'GET'], ['clock', 'POST']] as const) {
+    for (const [path, method] of [
+      ['faults', 'POST'],
+      ['counters', 'GET'],
+      ['clock', 'POST'],
+    ] as const) {
       const response = await admin(s, path, method, method === 'POST' ? {} : undefined);
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ error: 'not_found' });
@@ -28,7 +32,11 @@ describe('the admin route /__admin/*', () => {
   it('POST /__admin/faults queues a fault (204) that the next request takes', async () => {
     const s = (sandbox = await startSandbox({ faults: true }));
     const token = await getToken(s);
-    const queued = await admin(s, 'faults', 'POST', { route: 'list', fault: { kind: 'status', status: 503, retryAfterSeconds: 2 }, times: 2 });
+    const queued = await admin(s, 'faults', 'POST', {
+      route: 'list',
+      fault: { kind: 'status', status: 503, retryAfterSeconds: 2 },
+      times: 2,
+    });
     expect(queued.status).toBe(204);
     expect(await (await admin(s, 'faults')).json()).toEqual({ token: 0, list: 2, detail: 0 });
     expect((await apiGet(s, '/model-portfolios', token)).status).toBe(503);
@@ -99,9 +107,14 @@ describe('the admin route /__admin/*', () => {
   it('GET /__admin/foreign-requests shows what the foreign origin recorded', async () => {
     const s = (sandbox = await startSandbox({ faults: true }));
     await fetch(`${s.foreign.baseUrl}/anything?x=1`, { method: 'POST', body: 'hello' });
-    const log = (await (await admin(s, 'foreign-requests')).json()) as { baseUrl: string; requests: Array<{ url: string; body: string }> };
+    const log = (await (await admin(s, 'foreign-requests')).json()) as {
+      baseUrl: string;
+      requests: Array<{ url: string; body: string }>;
+    };
     expect(log.baseUrl).toBe(s.foreign.baseUrl);
-    expect(log.requests).toEqual([expect.objectContaining({ method: 'POST', url: `${s.foreign.baseUrl}/anything?x=1`, body: 'hello' })]);
+    expect(log.requests).toEqual([
+      expect.objectContaining({ method: 'POST', url: `${s.foreign.baseUrl}/anything?x=1`, body: 'hello' }),
+    ]);
     expect((await admin(s, 'foreign-requests', 'DELETE')).status).toBe(204);
     expect(s.foreign.requests).toHaveLength(0);
   });

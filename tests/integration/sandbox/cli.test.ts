@@ -53,7 +53,9 @@ describe('the sandbox CLI', () => {
       });
       expect(tokenResponse.status).toBe(200);
       const { accessTtoken } = (await tokenResponse.json()) as { accessTtoken: string };
-      const list = await fetch(`${baseUrl}/model-portfolios`, { headers: { Accept: versionedAccept, Authorization: `Bearer ${accessTtoken}` } });
+      const list = await fetch(`${baseUrl}/model-portfolios`, {
+        headers: { Accept: versionedAccept, Authorization: `Bearer ${accessTtoken}` },
+      });
       expect(((await list.json()) as { total: number }).total).toBe(200);
 
       run.child.kill(signal);
@@ -80,9 +82,31 @@ describe('the sandbox CLI', () => {
   it('maps every flag to its option', () => {
     expect(
       parseCliArgs([
-        '--port', '4010', '--portfolios', '200', '--seed', '7', '--page-size', '25', '--pagination', 'cursor',
-        '--no-list-holdings', '--weights', 'percent', '--no-imperfect', '--token-style', 'camel', '--mode', 'rfc',
-        '--ttl', '60', '--faults', '--client-id', 'abc', '--client-secret', 'xyz',
+        '--port',
+        '4010',
+        '--portfolios',
+        '200',
+        '--seed',
+        '7',
+        '--page-size',
+        '25',
+        '--pagination',
+        'cursor',
+        '--no-list-holdings',
+        '--weights',
+        'percent',
+        '--no-imperfect',
+        '--token-style',
+        'camel',
+        '--mode',
+        'rfc',
+        '--ttl',
+        '60',
+        '--faults',
+        '--client-id',
+        'abc',
+        '--client-secret',
+        'xyz',
       ]),
     ).toEqual({
       help: false,
@@ -106,14 +130,12 @@ describe('the sandbox CLI', () => {
     expect(parseCliArgs(['--help'])).toEqual({ help: true });
   });
 
-  it.each([
-    [['--port', 'abc']],
-    [['--pagination', 'pages']],
-    [['--client-id', 'only-the-id']],
-    [['stray']],
-  ])('refuses %j', (args) => {
-    expect(() => parseCliArgs(args)).toThrow(CliUsageError);
-  });
+  it.each([[['--port', 'abc']], [['--pagination', 'pages']], [['--client-id', 'only-the-id']], [['stray']]])(
+    'refuses %j',
+    (args) => {
+      expect(() => parseCliArgs(args)).toThrow(CliUsageError);
+    },
+  );
 });
 
 describe('binding', () => {

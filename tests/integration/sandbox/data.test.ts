@@ -27,14 +27,24 @@ describe('generated portfolio data', () => {
     expect(portfolioId(99_999)).toBe('mp-100000');
     expect(portfolioIndex('mp-000123')).toBe(122);
     expect(portfolioIndex('mp-100000')).toBe(99_999);
-    for (const bad of ['mp-000000', 'mp-0000123', 'mp-12', 'MP-000001', 'mp-00001a', '']) expect(portfolioIndex(bad)).toBeNull();
+    for (const bad of ['mp-000000', 'mp-0000123', 'mp-12', 'MP-000001', 'mp-00001a', ''])
+      expect(portfolioIndex(bad)).toBeNull();
   });
 
   it('gives every regular portfolio realistic, complete fields and 5–60 distinct holdings summing to exactly 100 %', () => {
     for (let index = 0; index < 2_000; index++) {
       const p = generatePortfolio(11, index, { imperfect: false });
       expect(Object.keys(p)).toEqual([
-        'id', 'name', 'description', 'riskLevel', 'strategy', 'benchmark', 'currency', 'minimumInvestment', 'updatedAt', 'holdings',
+        'id',
+        'name',
+        'description',
+        'riskLevel',
+        'strategy',
+        'benchmark',
+        'currency',
+        'minimumInvestment',
+        'updatedAt',
+        'holdings',
       ]);
       expect(p.id).toBe(portfolioId(index));
       expect(p.name.length).toBeGreaterThan(3);
@@ -84,7 +94,13 @@ describe('generated portfolio data', () => {
 
     it('all sit within the first 40 portfolios, at the documented ids', () => {
       expect(imperfectRecords.map((r) => r.id)).toEqual([
-        'mp-000003', 'mp-000005', 'mp-000007', 'mp-000011', 'mp-000013', 'mp-000017', 'mp-000019',
+        'mp-000003',
+        'mp-000005',
+        'mp-000007',
+        'mp-000011',
+        'mp-000013',
+        'mp-000017',
+        'mp-000019',
       ]);
       for (const record of imperfectRecords) expect(portfolioIndex(record.id)).toBe(record.index);
     });

@@ -13,7 +13,10 @@ describe('fault injection', () => {
     const s = (sandbox = await startSandbox({ faults: true }));
     return { s, token: await getToken(s) };
   };
-  const authHeaders = (token: string): Record<string, string> => ({ Accept: versionedAccept, Authorization: `Bearer ${token}` });
+  const authHeaders = (token: string): Record<string, string> => ({
+    Accept: versionedAccept,
+    Authorization: `Bearer ${token}`,
+  });
 
   it('is off by default: enqueue and clear throw', async () => {
     const s = (sandbox = await startSandbox());
@@ -150,7 +153,9 @@ describe('fault injection', () => {
   it('reset: destroys the connection with no response', async () => {
     const { s, token } = await start();
     s.faults.enqueue('detail', { kind: 'reset' });
-    await expect(rawRequest(`${s.baseUrl}/model-portfolios/mp-000001`, { headers: authHeaders(token) })).rejects.toMatchObject({
+    await expect(
+      rawRequest(`${s.baseUrl}/model-portfolios/mp-000001`, { headers: authHeaders(token) }),
+    ).rejects.toMatchObject({
       code: 'ECONNRESET',
     });
     expect((await apiGet(s, '/model-portfolios/mp-000001', token)).status).toBe(200);
@@ -174,29 +179,40 @@ describe('fault injection', () => {
     const response = await rawRequest(`${s.baseUrl}/oauth/token`, {
       method: 'POST',
       headers: { Accept: versionedAccept, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ client_id: s.credentials.clientId, client_secret: s.credentials.clientSecret, grant_type: 'client_credentials' }),
+      body: JSON.stringify({
+        client_id: s.credentials.clientId,
+        client_secret: s.credentials.clientSecret,
+        grant_type: 'client_credentials',
+      }),
     });
     expect(response.complete).toBe(false);
     expect(response.body.length).toBeLessThan(Number(response.headers['content-length']));
   });
 
   describe('invalid-json', () => {
-    it.each(['/model-portfolios', '/model-portfolios/mp-000001'])('answers %s with 200 JSON that does not parse', async (path) => {
-      const { s, token } = await start();
-      s.faults.enqueue(path.endsWith('portfolios') ? 'list' : 'detail', { kind: 'invalid-json' });
-      const response = await apiGet(s, path, token);
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-      const text = await response.text();
-      expect(() => JSON.parse(text) as unknown).toThrow(SyntaxError);
-    });
+    it.each(['/model-portfolios', '/model-portfolios/mp-000001'])(
+      'answers %s with 200 JSON that does not parse',
+      async (path) => {
+        const { s, token } = await start();
+        s.faults.enqueue(path.endsWith('portfolios') ? 'list' : 'detail', { kind: 'invalid-json' });
+        const response = await apiGet(s, path, token);
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+        const text = await response.text();
+        expect(() => JSON.parse(text) as unknown).toThrow(SyntaxError);
+      },
+    );
 
     it("answers the token route with the doc's literal example: a real token, and a trailing comma", async () => {
       const { s } = await start();
       s.faults.enqueue('token', { kind: 'invalid-json' });
       const text = await (await postDocTokenRequest(s)).text();
       expect(() => JSON.parse(text) as unknown).toThrow(SyntaxError);
-      const lenient = JSON.parse(text.replace(/,\s*}/, '}')) as { accessTtoken: string; expiresIn: number; tokenType: string };
+      const lenient = JSON.parse(text.replace(/,\s*}/, '}')) as {
+        accessTtoken: string;
+        expiresIn: number;
+        tokenType: string;
+      };
       expect(lenient).toMatchObject({ expiresIn: 86400, tokenType: 'bearer' });
       expect((await apiGet(s, '/model-portfolios', lenient.accessTtoken)).status).toBe(200);
     });
@@ -251,7 +267,11 @@ describe('fault injection', () => {
     it('on the token route, lets a test see whether the client secret reached the other origin', async () => {
       const { s } = await start();
       s.faults.enqueue('token', { kind: 'redirect', status: 307 });
-      const body = JSON.stringify({ client_id: s.credentials.clientId, client_secret: s.credentials.clientSecret, grant_type: 'client_credentials' });
+      const body = JSON.stringify({
+        client_id: s.credentials.clientId,
+        client_secret: s.credentials.clientSecret,
+        grant_type: 'client_credentials',
+      });
       const headers = { Accept: versionedAccept, 'Content-Type': 'application/json' };
       const first = await rawRequest(`${s.baseUrl}/oauth/token`, { method: 'POST', headers, body });
       expect(first.status).toBe(307);
@@ -295,14 +315,18 @@ describe('fault injection', () => {
       expectations[variant]?.(body);
       if (variant === 'negative-expiry') expect((body as { expiresIn: number }).expiresIn).toBeLessThan(0);
       // Where a token is present it is real, so a tolerant client can go on with it.
-      const token = typeof body === 'object' && body !== null ? (body as { accessTtoken?: string }).accessTtoken : undefined;
+      const token =
+        typeof body === 'object' && body !== null ? (body as { accessTtoken?: string }).accessTtoken : undefined;
       if (token) expect((await apiGet(s, '/model-portfolios', token)).status).toBe(200);
     });
 
     it('follows the token style for field names', async () => {
       const s = (sandbox = await startSandbox({ faults: true, tokenStyle: 'rfc' }));
       s.faults.enqueue('token', { kind: 'token-garbage', variant: 'missing-expiry' });
-      expect(await (await postDocTokenRequest(s)).json()).toEqual({ access_token: expect.any(String), token_type: 'Bearer' });
+      expect(await (await postDocTokenRequest(s)).json()).toEqual({
+        access_token: expect.any(String),
+        token_type: 'Bearer',
+      });
     });
   });
 });

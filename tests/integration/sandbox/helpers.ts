@@ -23,7 +23,12 @@ export function rawRequest(
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       const finish = (): void =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), complete: res.complete });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks),
+          complete: res.complete,
+        });
       res.on('end', finish);
       res.on('error', finish);
       res.on('aborted', finish);
@@ -60,7 +65,12 @@ export async function getToken(sandbox: Sandbox): Promise<string> {
 }
 
 /** Step 2 of the doc, typos corrected: GET a path with the versioned Accept and `Authorization: Bearer <token>`. */
-export function apiGet(sandbox: Sandbox, pathOrUrl: string, token: string, headers: Record<string, string> = {}): Promise<Response> {
+export function apiGet(
+  sandbox: Sandbox,
+  pathOrUrl: string,
+  token: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${sandbox.baseUrl}${pathOrUrl}`;
   return fetch(url, { headers: { Accept: versionedAccept, Authorization: `Bearer ${token}`, ...headers } });
 }

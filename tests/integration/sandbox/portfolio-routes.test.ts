@@ -29,7 +29,9 @@ describe('GET /model-portfolios and /model-portfolios/{id}', () => {
     for (const path of ['/model-portfolios', '/model-portfolios/mp-000001']) {
       it.each(cases)(`refuses ${path} with %s: 401 and WWW-Authenticate Bearer invalid_token`, async (_, headers) => {
         const { s, token } = await start();
-        const response = await fetch(`${s.baseUrl}${path}`, { headers: { Accept: versionedAccept, ...headers(token) } });
+        const response = await fetch(`${s.baseUrl}${path}`, {
+          headers: { Accept: versionedAccept, ...headers(token) },
+        });
         expect(response.status).toBe(401);
         expect(response.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token"/);
         expect(await response.json()).toEqual({ error: 'invalid_token', error_description: expect.any(String) });
@@ -56,7 +58,9 @@ describe('GET /model-portfolios and /model-portfolios/{id}', () => {
 
     it('treats a missing Accept header as */*', async () => {
       const { s, token } = await start();
-      const response = await fetch(`${s.baseUrl}/model-portfolios/mp-000001`, { headers: { Authorization: `Bearer ${token}` } });
+      const response = await fetch(`${s.baseUrl}/model-portfolios/mp-000001`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       expect(response.status).toBe(200);
     });
 
@@ -82,7 +86,7 @@ describe('GET /model-portfolios and /model-portfolios/{id}', () => {
   });
 
   describe('pagination', () => {
-    it("next-link: pages carry data, an absolute next link and the whole total, until next is null", async () => {
+    it('next-link: pages carry data, an absolute next link and the whole total, until next is null', async () => {
       const { s, token } = await start({ portfolios: 120, pageSize: 50 });
       const ids: string[] = [];
       let url: string | null = '/model-portfolios';
@@ -129,7 +133,8 @@ describe('GET /model-portfolios and /model-portfolios/{id}', () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const path: string = cursor === null ? '/model-portfolios' : `/model-portfolios?cursor=${encodeURIComponent(cursor)}`;
+        const path: string =
+          cursor === null ? '/model-portfolios' : `/model-portfolios?cursor=${encodeURIComponent(cursor)}`;
         const page = (await (await apiGet(s, path, token)).json()) as { items: Item[]; nextCursor: string | null };
         expect(Object.keys(page)).toEqual(['items', 'nextCursor']);
         ids.push(...page.items.map((p) => p.id));
@@ -171,7 +176,11 @@ describe('GET /model-portfolios and /model-portfolios/{id}', () => {
 
     it('answers a page past the end with no data and next null', async () => {
       const { s, token } = await start({ portfolios: 10, pageSize: 5 });
-      const page = (await (await apiGet(s, '/model-portfolios?page=9', token)).json()) as { data: Item[]; next: null; total: number };
+      const page = (await (await apiGet(s, '/model-portfolios?page=9', token)).json()) as {
+        data: Item[];
+        next: null;
+        total: number;
+      };
       expect(page).toEqual({ data: [], next: null, total: 10 });
     });
 
@@ -204,7 +213,7 @@ describe('GET /model-portfolios and /model-portfolios/{id}', () => {
   });
 
   describe('weights', () => {
-    it("percent weights sum to 100 and fraction weights to 1", async () => {
+    it('percent weights sum to 100 and fraction weights to 1', async () => {
       for (const weights of ['percent', 'fraction'] as const) {
         const { s, token } = await start({ weights, imperfect: false });
         const detail = (await (await apiGet(s, '/model-portfolios/mp-000001', token)).json()) as Item;
@@ -283,7 +292,13 @@ describe('GET /model-portfolios and /model-portfolios/{id}', () => {
   describe('other paths and methods', () => {
     it('answers an unknown path with 404 {"error":"not_found"}', async () => {
       const { s } = await start();
-      for (const path of ['/', '/model-portfolio', '/model-portfolios/', '/model-portfolios/mp-000001/holdings', '/__admin/counters']) {
+      for (const path of [
+        '/',
+        '/model-portfolio',
+        '/model-portfolios/',
+        '/model-portfolios/mp-000001/holdings',
+        '/__admin/counters',
+      ]) {
         const response = await fetch(`${s.baseUrl}${path}`);
         expect(response.status).toBe(404);
         expect(await response.json()).toEqual({ error: 'not_found' });
@@ -293,7 +308,10 @@ describe('GET /model-portfolios and /model-portfolios/{id}', () => {
     it('answers a wrong method with 405 and Allow: GET', async () => {
       const { s, token } = await start();
       for (const path of ['/model-portfolios', '/model-portfolios/mp-000001']) {
-        const response = await fetch(`${s.baseUrl}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+        const response = await fetch(`${s.baseUrl}${path}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}` },
+        });
         expect(response.status).toBe(405);
         expect(response.headers.get('allow')).toBe('GET');
       }

@@ -19,11 +19,15 @@ describe('POST /oauth/token', () => {
   describe('what it accepts', () => {
     it('accepts the RFC 6749 form with the credentials in the body', async () => {
       const s = await start();
-      const response = await post(s, { 'Content-Type': formType }, form({
-        grant_type: 'client_credentials',
-        client_id: s.credentials.clientId,
-        client_secret: s.credentials.clientSecret,
-      }));
+      const response = await post(
+        s,
+        { 'Content-Type': formType },
+        form({
+          grant_type: 'client_credentials',
+          client_id: s.credentials.clientId,
+          client_secret: s.credentials.clientSecret,
+        }),
+      );
       expect(response.status).toBe(200);
       expect(await json(response)).toMatchObject({ accessTtoken: expect.any(String), expiresIn: 86400 });
     });
@@ -94,13 +98,21 @@ describe('POST /oauth/token', () => {
   describe("mode 'rfc' (a standards-only server)", () => {
     it('accepts the form with body credentials and answers the RFC names', async () => {
       const s = await start({ mode: 'rfc' });
-      const response = await post(s, { 'Content-Type': formType }, form({
-        grant_type: 'client_credentials',
-        client_id: s.credentials.clientId,
-        client_secret: s.credentials.clientSecret,
-      }));
+      const response = await post(
+        s,
+        { 'Content-Type': formType },
+        form({
+          grant_type: 'client_credentials',
+          client_id: s.credentials.clientId,
+          client_secret: s.credentials.clientSecret,
+        }),
+      );
       expect(response.status).toBe(200);
-      expect(await json(response)).toMatchObject({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 86400 });
+      expect(await json(response)).toMatchObject({
+        access_token: expect.any(String),
+        token_type: 'Bearer',
+        expires_in: 86400,
+      });
     });
 
     it('accepts the form with HTTP Basic', async () => {
@@ -133,7 +145,10 @@ describe('POST /oauth/token', () => {
 
     it('answers an unknown client id with 401 invalid_client', async () => {
       const s = await start();
-      const response = await postDocTokenRequest(s, { clientId: 'someone-else', clientSecret: s.credentials.clientSecret });
+      const response = await postDocTokenRequest(s, {
+        clientId: 'someone-else',
+        clientSecret: s.credentials.clientSecret,
+      });
       expect(response.status).toBe(401);
       expect(await json(response)).toMatchObject({ error: 'invalid_client' });
     });
@@ -152,7 +167,11 @@ describe('POST /oauth/token', () => {
 
     it('answers malformed Basic credentials with 401 invalid_client and a challenge', async () => {
       const s = await start();
-      const response = await post(s, { 'Content-Type': formType, Authorization: 'Basic !!!' }, 'grant_type=client_credentials');
+      const response = await post(
+        s,
+        { 'Content-Type': formType, Authorization: 'Basic !!!' },
+        'grant_type=client_credentials',
+      );
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toMatch(/^Basic /);
     });
@@ -166,11 +185,15 @@ describe('POST /oauth/token', () => {
 
     it('answers a grant type other than client_credentials with 400 unsupported_grant_type', async () => {
       const s = await start();
-      const response = await post(s, { 'Content-Type': 'application/json' }, JSON.stringify({
-        client_id: s.credentials.clientId,
-        client_secret: s.credentials.clientSecret,
-        grant_type: 'password',
-      }));
+      const response = await post(
+        s,
+        { 'Content-Type': 'application/json' },
+        JSON.stringify({
+          client_id: s.credentials.clientId,
+          client_secret: s.credentials.clientSecret,
+          grant_type: 'password',
+        }),
+      );
       expect(response.status).toBe(400);
       expect(response.headers.get('cache-control')).toBe('no-store');
       expect(await json(response)).toMatchObject({ error: 'unsupported_grant_type' });
@@ -179,19 +202,38 @@ describe('POST /oauth/token', () => {
     const invalidRequests: Array<[string, Record<string, string>, (s: Sandbox) => string]> = [
       ['a body that is not JSON', { 'Content-Type': 'application/json' }, () => '{"client_id": '],
       ['a JSON array', { 'Content-Type': 'application/json' }, () => '["client_credentials"]'],
-      ['a missing grant_type', { 'Content-Type': 'application/json' }, (s) =>
-        JSON.stringify({ client_id: s.credentials.clientId, client_secret: s.credentials.clientSecret })],
-      ['a non-string field', { 'Content-Type': 'application/json' }, (s) =>
-        JSON.stringify({ client_id: s.credentials.clientId, client_secret: 42, grant_type: 'client_credentials' })],
+      [
+        'a missing grant_type',
+        { 'Content-Type': 'application/json' },
+        (s) => JSON.stringify({ client_id: s.credentials.clientId, client_secret: s.credentials.clientSecret }),
+      ],
+      [
+        'a non-string field',
+        { 'Content-Type': 'application/json' },
+        (s) =>
+          JSON.stringify({ client_id: s.credentials.clientId, client_secret: 42, grant_type: 'client_credentials' }),
+      ],
       ['an unsupported Content-Type', { 'Content-Type': 'text/plain' }, () => 'grant_type=client_credentials'],
-      ['a repeated form parameter', { 'Content-Type': formType }, (s) =>
-        `grant_type=client_credentials&grant_type=client_credentials&client_id=${s.credentials.clientId}&client_secret=${s.credentials.clientSecret}`],
-      ['credentials both as Basic and in the body', {}, (s) =>
-        form({ grant_type: 'client_credentials', client_id: s.credentials.clientId, client_secret: s.credentials.clientSecret })],
+      [
+        'a repeated form parameter',
+        { 'Content-Type': formType },
+        (s) =>
+          `grant_type=client_credentials&grant_type=client_credentials&client_id=${s.credentials.clientId}&client_secret=${s.credentials.clientSecret}`,
+      ],
+      [
+        'credentials both as Basic and in the body',
+        {},
+        (s) =>
+          form({
+            grant_type: 'client_credentials',
+            client_id: s.credentials.clientId,
+            client_secret: s.credentials.clientSecret,
+          }),
+      ],
     ];
     it.each(invalidRequests)('answers %s with 400 invalid_request', async (what, headers, body) => {
       const s = await start();
-      const extra =
+      const extra: Record<string, string> =
         what === 'credentials both as Basic and in the body'
           ? { 'Content-Type': formType, Authorization: basicAuth(s.credentials.clientId, s.credentials.clientSecret) }
           : {};
@@ -213,7 +255,11 @@ describe('POST /oauth/token', () => {
       const response = await fetch(`${s.baseUrl}/oauth/token`, {
         method: 'POST',
         headers: { Accept: 'application/json; version=2.0.0', 'Content-Type': 'application/json' },
-        body: JSON.stringify({ client_id: s.credentials.clientId, client_secret: s.credentials.clientSecret, grant_type: 'client_credentials' }),
+        body: JSON.stringify({
+          client_id: s.credentials.clientId,
+          client_secret: s.credentials.clientSecret,
+          grant_type: 'client_credentials',
+        }),
       });
       expect(response.status).toBe(406);
       expect(await json(response)).toMatchObject({ error: 'unsupported_version' });
