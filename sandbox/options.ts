@@ -17,19 +17,33 @@ export interface ClientCredentials {
 
 /** How a sandbox is configured; every field is optional, defaults are in docs/api.md. */
 export interface SandboxOptions {
+  /** Port on 127.0.0.1 (always loopback); default 0 = a random free port. */
   port?: number;
+  /** How many portfolios the data set has; default 40. */
   portfolios?: number;
+  /** Data seed: the same seed serves the same bytes; default 1. */
   seed?: number;
+  /** Portfolios per list page; default 50. */
   pageSize?: number;
+  /** List shape and paging; default 'next-link'. */
   pagination?: PaginationStyle;
+  /** Default true; false = list items without holdings (only the detail route has them). */
   listHoldings?: boolean;
+  /** Holding weights as fractions of 1 (default) or percents. */
   weights?: WeightStyle;
+  /** Default true: include the deliberately imperfect records (see imperfect.ts). */
   imperfect?: boolean;
+  /** Token response field names; default 'doc' ('rfc' when mode is 'rfc'). */
   tokenStyle?: TokenStyle;
+  /** 'doc' (default) accepts the JSON body and the RFC form; 'rfc' accepts only the RFC 6749 form. */
   mode?: ServerMode;
+  /** Access token lifetime in seconds; default 86400. */
   tokenTtlSeconds?: number;
+  /** The client credentials to accept; default: generated random ones. */
   credentials?: ClientCredentials;
+  /** Where token expiry reads the time; default: the real clock. */
   clock?: SandboxClock;
+  /** Default false; true enables fault injection and the /__admin/* routes. */
   faults?: boolean;
 }
 

@@ -14,6 +14,7 @@ import { matchRoute } from './routes';
 import { handleTokenRoute } from './token-route';
 import { TokenStore } from './token-store';
 
+// Everything a caller needs, importable from this one module.
 export { ManualClock, type SandboxClock } from './clock';
 export type { SandboxCounters } from './counters';
 export type { Fault, SandboxRoute, TokenGarbageVariant } from './faults';
