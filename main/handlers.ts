@@ -4,19 +4,60 @@ import type { MainServices } from './services';
 
 /** Maps every contract channel to the service call that answers it. */
 export function createHandlers(services: MainServices): HandlerTable {
-  const { profiles } = services;
+  const { profiles, portfolios, demo } = services;
+
+  /** Reloads the portfolios when the active profile (or its credentials) changed. */
+  const reloadIfActive = async (profileId: string) => {
+    const active = await profiles.active();
+    if (active?.id === profileId) await portfolios.activeProfileChanged();
+  };
+
   return {
     'app:info': () => readAppInfo(services.identity, services.secrets),
 
     'profiles:list': () => profiles.state(),
-    'profiles:save': (draft) => profiles.save(draft),
-    'profiles:setSecret': ({ profileId, secret }) => profiles.setSecret(profileId, secret),
+    'profiles:save': async (draft) => {
+      const view = await profiles.save(draft);
+      await reloadIfActive(view.id);
+      return view;
+    },
+    'profiles:setSecret': async ({ profileId, secret }) => {
+      const view = await profiles.setSecret(profileId, secret);
+      await reloadIfActive(profileId);
+      return view;
+    },
     'profiles:deleteSecret': ({ profileId }) => profiles.deleteSecret(profileId),
     'profiles:hasSecret': ({ profileId }) => profiles.hasSecret(profileId),
-    'profiles:activate': ({ profileId }) => profiles.activate(profileId),
-    'profiles:remove': ({ profileId }) => profiles.remove(profileId),
+    'profiles:activate': async ({ profileId }) => {
+      const state = await profiles.activate(profileId);
+      await portfolios.activeProfileChanged();
+      return state;
+    },
+    'profiles:remove': async ({ profileId }) => {
+      const state = await profiles.remove(profileId);
+      await portfolios.activeProfileChanged();
+      return state;
+    },
 
-    'auth:signOut': ({ profileId }) => profiles.signOut(profileId),
+    'auth:signOut': async ({ profileId }) => {
+      const view = await profiles.signOut(profileId);
+      if ((await profiles.active())?.id === profileId) portfolios.connection.tokenValidUntil(null);
+      return view;
+    },
     'auth:testConnection': (arg) => ('profileId' in arg ? profiles.testSaved(arg.profileId) : profiles.testDraft(arg.draft)),
+
+    'demo:start': async () => {
+      const state = await demo.startNew();
+      await portfolios.activeProfileChanged();
+      return state;
+    },
+
+    'portfolios:list': () => portfolios.list(),
+    'portfolios:get': ({ id }) => portfolios.get(id),
+    'sync:now': () => portfolios.syncNow(),
+    'sync:cancel': () => portfolios.cancelSync(),
+    'connection:state': () => portfolios.state(),
+    'export:csv': ({ kind, ids }) => portfolios.exportCsv(kind, ids),
+    'export:showInFolder': ({ path }) => portfolios.showInFolder(path),
   };
 }

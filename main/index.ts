@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
 import { createDispatcher } from './ipc/dispatcher';
 import { EventHub } from './ipc/event-sink';
 import { registerContractHandlers } from './ipc/register-handlers';
@@ -67,7 +67,17 @@ if (!app.requestSingleInstanceLock()) {
       userDataDir: app.getPath('userData'),
       redactor,
       logger,
+      events,
+      saveDialog: {
+        async chooseSavePath(defaultName) {
+          const options = { defaultPath: path.join(app.getPath('documents'), defaultName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
+          const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+          return result.canceled || !result.filePath ? null : result.filePath;
+        },
+      },
+      shell: { showInFolder: (file) => shell.showItemInFolder(file) },
     });
+    app.on('before-quit', () => void services.dispose());
     registerContractHandlers(
       createDispatcher(createHandlers(services), (channel, error) => logger.error('unexpected error in a handler', { channel, error })),
     );
@@ -77,5 +87,6 @@ if (!app.requestSingleInstanceLock()) {
       ),
     );
     openWindow();
+    void services.portfolios.start();
   });
 }

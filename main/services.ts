@@ -1,12 +1,17 @@
+import type { ApiClientOptions } from './api/api-client';
 import type { AppIdentity } from './app-info-service';
 import { createTokenFetcher } from './auth/token-client';
 import { systemClock, type Clock } from './clock';
+import { DemoService } from './demo/demo-service';
+import type { SaveDialog, ShellActions } from './desktop-ports';
+import type { EventSink } from './ipc/event-sink';
 import type { SecretStore } from './keychain/secret-store';
 import { silentLogger, type Logger } from './logging/logger';
 import { Redactor } from './logging/redactor';
+import { PortfolioService, type AutoSyncOptions } from './portfolios/portfolio-service';
 import { ProfileService } from './profiles/profile-service';
 import { SettingsStore } from './settings/settings-store';
-import type { ApiClientOptions } from './api/api-client';
+import type { SandboxOptions } from '../sandbox';
 
 /** Everything main-side that the handlers use, built once per app run (or per test). */
 export interface MainServices {
@@ -16,7 +21,11 @@ export interface MainServices {
   redactor: Redactor;
   logger: Logger;
   profiles: ProfileService;
+  portfolios: PortfolioService;
+  demo: DemoService;
   userDataDir: string;
+  /** Stops timers, syncs and the demo sandbox. */
+  dispose(): Promise<void>;
 }
 
 /** What the composition root needs from its host (the Electron shell, or a test harness). */
@@ -24,18 +33,30 @@ export interface MainServicesConfig {
   identity: AppIdentity;
   secrets: SecretStore;
   userDataDir: string;
+  /** Where main→renderer events go. */
+  events?: EventSink;
+  saveDialog?: SaveDialog;
+  shell?: ShellActions;
   clock?: Clock;
   redactor?: Redactor;
   logger?: Logger;
   apiOptions?: ApiClientOptions;
   tokenOptions?: { refreshMarginMs?: number; minRemainingMs?: number };
+  autoSync?: AutoSyncOptions;
+  /** Overrides of the demo sandbox's data (tests use a bigger or smaller set). */
+  demoData?: SandboxOptions;
 }
+
+const noEvents: EventSink = { emit() {} };
+const noDialog: SaveDialog = { chooseSavePath: () => Promise.resolve(null) };
+const noShell: ShellActions = { showInFolder() {} };
 
 /** Builds main's services: the one place that decides which implementation each interface gets. */
 export function createMainServices(config: MainServicesConfig): MainServices {
   const clock = config.clock ?? systemClock;
   const redactor = config.redactor ?? new Redactor();
   const logger = config.logger ?? silentLogger;
+  let portfolios: PortfolioService | null = null;
   const profiles = new ProfileService({
     settings: new SettingsStore(config.userDataDir),
     secrets: config.secrets,
@@ -45,6 +66,35 @@ export function createMainServices(config: MainServicesConfig): MainServices {
     logger,
     apiOptions: config.apiOptions,
     tokenOptions: config.tokenOptions,
+    onRemove: (profileId) => portfolios?.removeCache(profileId) ?? Promise.resolve(),
   });
-  return { identity: config.identity, secrets: config.secrets, clock, redactor, logger, profiles, userDataDir: config.userDataDir };
+  const demo = new DemoService(profiles, config.secrets, config.demoData, logger);
+  portfolios = new PortfolioService({
+    profiles,
+    secrets: config.secrets,
+    clock,
+    events: config.events ?? noEvents,
+    userDataDir: config.userDataDir,
+    saveDialog: config.saveDialog ?? noDialog,
+    shell: config.shell ?? noShell,
+    logger,
+    autoSync: config.autoSync,
+    beforeSync: (profile) => demo.ensureRunning(profile),
+  });
+  const built = portfolios;
+  return {
+    identity: config.identity,
+    secrets: config.secrets,
+    clock,
+    redactor,
+    logger,
+    profiles,
+    portfolios: built,
+    demo,
+    userDataDir: config.userDataDir,
+    async dispose() {
+      built.dispose();
+      await demo.stop();
+    },
+  };
 }

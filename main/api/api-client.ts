@@ -120,11 +120,11 @@ export class ApiClient {
       try {
         response = await this.followRedirects(url, token, options.etag ?? null, signal);
       } catch (error) {
+        if (options.signal?.aborted) throw new AppError('SYNC_CANCELLED');
         const coded = classifyTransportError(error, signal);
-        if (options.signal?.aborted) throw error instanceof AppError ? error : new AppError('SYNC_CANCELLED');
         if (coded.retryable && (coded.code === 'NETWORK_UNREACHABLE' || coded.code === 'TIMEOUT') && attempt < this.retry.retries && !signal.aborted) {
           attempt += 1;
-          await this.wait(retryDelayMs(this.retry, attempt, null, this.random), signal, coded);
+          await this.wait(retryDelayMs(this.retry, attempt, null, this.random), signal, coded, options.signal);
           continue;
         }
         throw coded;
@@ -143,7 +143,7 @@ export class ApiClient {
         const retryAfter = parseRetryAfter(headerValue(response.headers, 'retry-after'), this.clock.now());
         const delay = retryDelayMs(this.retry, attempt, retryAfter, this.random);
         this.logger.info('retrying GET', { url, status, attempt, delayMs: delay });
-        await this.wait(delay, signal, statusError(status));
+        await this.wait(delay, signal, statusError(status), options.signal);
         continue;
       }
       if (status === 304) return { status, url: response.url, body: null, etag: options.etag ?? null, link: null };
@@ -161,11 +161,11 @@ export class ApiClient {
   }
 
   /** Waits before a retry unless the deadline would pass first, in which case the last error stands. */
-  private async wait(ms: number, signal: AbortSignal, lastError: AppError): Promise<void> {
+  private async wait(ms: number, signal: AbortSignal, lastError: AppError, caller?: AbortSignal): Promise<void> {
     try {
       await this.sleep(ms, signal);
     } catch {
-      throw lastError;
+      throw caller?.aborted ? new AppError('SYNC_CANCELLED') : lastError;
     }
   }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
@@ -9,7 +9,7 @@ import { createDispatcher, type Dispatch } from '../../../main/ipc/dispatcher';
 import { EventHub } from '../../../main/ipc/event-sink';
 import { isTrustedSender, type AppOrigin } from '../../../main/ipc/trusted-sender';
 import { createHandlers } from '../../../main/handlers';
-import { createMainServices } from '../../../main/services';
+import { createMainServices, type MainServices, type MainServicesConfig } from '../../../main/services';
 import { KeytarSecretStore } from '../../../main/keychain/keytar-secret-store';
 import { rendererResponse } from '../../../main/renderer-files';
 
@@ -42,6 +42,13 @@ export interface RecordedCall {
 
 /** The real main-side services wired to a page: what the Electron shell does, minus Electron. */
 export interface Harness {
+  services: MainServices;
+  /** Where the save dialog's stand-in puts exports. */
+  exportDir: string;
+  /** Files "Show in folder" was asked to reveal. */
+  shown: string[];
+  /** Set a file name the next save dialog answers with ('' = the user cancels). */
+  saveAs: { next: string | null };
   dispatch: Dispatch;
   events: EventHub;
   calls: RecordedCall[];
@@ -52,17 +59,33 @@ export interface Harness {
 }
 
 /** Starts main-side services with a private user-data folder and keychain service name, and loads the renderer. */
-export async function openHarness(page: Page): Promise<Harness> {
+export async function openHarness(page: Page, options: Partial<MainServicesConfig> = {}): Promise<Harness> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'mp-harness-'));
   const keychainService = `com.modelportfolios.test.${process.pid}.${Date.now()}`;
   const secrets = new KeytarSecretStore(keychainService);
+  const events = new EventHub();
+  const exportDir = path.join(userDataDir, 'exports');
+  const shown: string[] = [];
+  const saveAs: { next: string | null } = { next: null };
   const services = createMainServices({
     identity: { appName: 'Model Portfolios', version: '0.1.0', platform: process.platform, electronVersion: null },
     secrets,
     userDataDir,
+    events,
+    // The native save dialog's stand-in: saves into the harness's exports folder under the suggested name.
+    saveDialog: {
+      async chooseSavePath(defaultName) {
+        await mkdir(exportDir, { recursive: true });
+        const name = saveAs.next ?? defaultName;
+        saveAs.next = null;
+        return name === '' ? null : path.join(exportDir, name);
+      },
+    },
+    shell: { showInFolder: (file) => shown.push(file) },
+    autoSync: { retryMs: 1_000, intervalMs: 0 },
+    ...options,
   });
   const dispatch = createDispatcher(createHandlers(services));
-  const events = new EventHub();
   const calls: RecordedCall[] = [];
 
   await page.route(`${harnessOrigin.protocol}//${harnessOrigin.host}/**`, async (route) => {
@@ -85,7 +108,12 @@ export async function openHarness(page: Page): Promise<Harness> {
   });
   await page.goto(harnessUrl);
 
+  await services.portfolios.start();
   return {
+    services,
+    exportDir,
+    shown,
+    saveAs,
     dispatch,
     events,
     calls,
@@ -94,6 +122,8 @@ export async function openHarness(page: Page): Promise<Harness> {
     emit: (name, payload) => events.emit(name, payload),
     async dispose() {
       detach();
+      await services.dispose();
+      for (const profile of (await services.profiles.state()).profiles) await services.profiles.remove(profile.id).catch(() => undefined);
       await rm(userDataDir, { recursive: true, force: true });
     },
   };

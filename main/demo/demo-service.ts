@@ -1,0 +1,97 @@
+import type { Profile } from '../../common/profile';
+import type { ProfilesState } from '../../common/profiles-state';
+import { clientSecretAccount } from '../auth/keychain-accounts';
+import type { SecretStore } from '../keychain/secret-store';
+import { silentLogger, type Logger } from '../logging/logger';
+import type { ProfileService } from '../profiles/profile-service';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
+
+/** The demo data set: realistic, with the deliberately imperfect records included. */
+const demoData: SandboxOptions = { portfolios: 200, seed: 7, pageSize: 50 };
+
+function portOf(baseUrl: string): number {
+  const port = Number(new URL(baseUrl).port);
+  return Number.isInteger(port) && port > 0 ? port : 0;
+}
+
+/**
+ * "Explore with demo data": runs the partner API's sandbox inside main on 127.0.0.1 with generated
+ * credentials, kept like any profile (secret in the keychain), so the real flow (keychain, token,
+ * HTTP, cache) runs against it.
+ */
+export class DemoService {
+  private sandbox: Sandbox | null = null;
+  private starting: Promise<Sandbox> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly profiles: ProfileService,
+    private readonly secrets: SecretStore,
+    private readonly options: SandboxOptions = {},
+    private readonly logger: Logger = silentLogger,
+  ) {}
+
+  /** The running demo sandbox, if any (tests use it to take the API down and back). */
+  get running(): Sandbox | null {
+    return this.sandbox;
+  }
+
+  /** Starts a new demo sandbox and makes it the active profile (reusing an existing demo profile). */
+  async startNew(): Promise<ProfilesState> {
+    const existing = (await this.profiles.state()).profiles.find((profile) => profile.demo);
+    if (existing) {
+      await this.ensureRunning(await this.profiles.get(existing.id));
+      return this.profiles.activate(existing.id);
+    }
+    await this.stop();
+    this.stopped = false;
+    const sandbox = await this.launch({});
+    const view = await this.profiles.save(
+      { name: 'Demo data', baseUrl: sandbox.baseUrl, clientId: sandbox.credentials.clientId, tokenStyle: 'json', secret: sandbox.credentials.clientSecret },
+      { demo: true },
+    );
+    return this.profiles.activate(view.id);
+  }
+
+  /** Makes sure the demo sandbox a demo profile points at is up (after an app restart): same port and credentials. */
+  async ensureRunning(profile: Profile): Promise<void> {
+    if (!profile.demo || this.sandbox || this.stopped) return;
+    const secret = await this.secrets.get(clientSecretAccount(profile.id));
+    if (!secret) return;
+    const credentials = { clientId: profile.clientId, clientSecret: secret };
+    try {
+      await this.launch({ port: portOf(profile.baseUrl), credentials });
+    } catch {
+      // The old port is taken: move the demo to a free one and point the profile at it.
+      const sandbox = await this.launch({ credentials });
+      await this.profiles.save({ id: profile.id, name: profile.name, baseUrl: sandbox.baseUrl, clientId: profile.clientId, tokenStyle: profile.tokenStyle });
+    }
+  }
+
+  /** Stops the demo sandbox until restart() (the app quits, or a test takes the API offline). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const sandbox = this.sandbox;
+    this.sandbox = null;
+    await sandbox?.close();
+  }
+
+  /** Starts the demo sandbox again on the same address after stop(). */
+  async restart(profile: Profile): Promise<void> {
+    this.stopped = false;
+    await this.ensureRunning(profile);
+  }
+
+  private launch(extra: SandboxOptions): Promise<Sandbox> {
+    this.starting ??= startSandbox({ ...demoData, ...this.options, ...extra })
+      .then((sandbox) => {
+        this.sandbox = sandbox;
+        this.logger.info('demo sandbox listening', { baseUrl: sandbox.baseUrl });
+        return sandbox;
+      })
+      .finally(() => {
+        this.starting = null;
+      });
+    return this.starting;
+  }
+}

@@ -1,0 +1,11 @@
+/** The native save dialog, behind an interface: Electron's dialog in the app, a temp folder in tests. */
+export interface SaveDialog {
+  /** Asks where to save; null when the user cancels. */
+  chooseSavePath(defaultName: string): Promise<string | null>;
+}
+
+/** OS shell actions main may take for the user. */
+export interface ShellActions {
+  /** Reveals a file in the OS file manager. */
+  showInFolder(path: string): void;
+}
