@@ -11,6 +11,7 @@ import { deleteCacheKey, readCacheKey, readOrCreateCacheKey } from './cache-key'
 import { upgradeSnapshot } from './cache-migrations';
 import type { CacheReadResult, CacheSetAsideReason } from './cache-read-result';
 import { cacheSchemaVersion, cacheSnapshotSchema } from './cache-schema';
+import { runExclusive } from './exclusive';
 import { describeFileError } from './file-error-words';
 
 /** What a PortfolioCache needs: the user-data cache folder, the profile it serves, the keychain and a clock. */
@@ -36,7 +37,6 @@ export class PortfolioCache {
   private readonly profileId: string;
   private readonly secrets: SecretStore;
   private readonly now: () => Date;
-  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(options: PortfolioCacheOptions) {
     if (options.profileId.length === 0) throw new Error('PortfolioCache needs a profile id');
@@ -68,9 +68,7 @@ export class PortfolioCache {
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(task, task);
-    this.tail = run.catch(() => undefined);
-    return run;
+    return runExclusive(this.file, task);
   }
 
   private async readNow(): Promise<CacheReadResult> {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,13 +10,16 @@ import type { SecretStore } from '../../../main/keychain/secret-store';
 
 /** An in-memory SecretStore; `down` makes every call fail as an unanswering keychain would. */
 class MemorySecrets implements SecretStore {
-  readonly entries = new Map<string, string>();
   down = false;
+  /** Milliseconds every get() waits, as a slow keychain would. */
+  delay = 0;
+  constructor(readonly entries = new Map<string, string>()) {}
   private check(): void {
     if (this.down) throw new AppError('KEYCHAIN_UNAVAILABLE');
   }
   async get(account: string) {
     this.check();
+    if (this.delay > 0) await new Promise((resolve) => setTimeout(resolve, this.delay));
     return this.entries.get(account) ?? null;
   }
   async set(account: string, secret: string) {
@@ -153,5 +156,18 @@ describe('PortfolioCache (in-memory keychain)', () => {
     expect(path.basename(cache.path)).toMatch(/^portfolios-h-[0-9a-f]{40}\.cache$/);
     await cache.write(snapshot('../../etc/passwd'));
     await expect(cache.read()).resolves.toMatchObject({ status: 'ok' });
+  });
+
+  it('never sets aside a fresh write from another instance of the same profile', async () => {
+    const { secrets, dir, cache } = await setup();
+    // The reader's keychain is slow, so without one lock per file the writer's rename would land between the
+    // reader's look at the garbage and its set-aside, and the fresh cache would be moved away.
+    secrets.delay = 50;
+    const other = new PortfolioCache({ dir, profileId: 'profile-1', secrets: new MemorySecrets(secrets.entries) });
+    await writeFile(cache.path, 'garbage left by something else');
+    const good = snapshot('profile-1');
+    const [first] = await Promise.all([cache.read(), other.write(good)]);
+    expect(first.status).toBe('set-aside');
+    await expect(cache.read()).resolves.toEqual({ status: 'ok', snapshot: good });
   });
 });
