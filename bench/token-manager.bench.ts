@@ -33,9 +33,22 @@ const sandbox = await startSandbox({ portfolios: 10 });
 
 async function manager(id: string): Promise<TokenManager> {
   const secrets = new MemorySecretStore();
-  const profile: Profile = { id, name: 'bench', baseUrl: sandbox.baseUrl, clientId: sandbox.credentials.clientId, tokenStyle: 'json', demo: false };
+  const profile: Profile = {
+    id,
+    name: 'bench',
+    baseUrl: sandbox.baseUrl,
+    clientId: sandbox.credentials.clientId,
+    tokenStyle: 'json',
+    demo: false,
+  };
   await secrets.set(clientSecretAccount(id), sandbox.credentials.clientSecret);
-  return new TokenManager({ profile, secrets, clock: systemClock, fetchToken: createTokenFetcher(systemClock), redactor: new Redactor() });
+  return new TokenManager({
+    profile,
+    secrets,
+    clock: systemClock,
+    fetchToken: createTokenFetcher(systemClock),
+    redactor: new Redactor(),
+  });
 }
 
 // 1. Hot path.

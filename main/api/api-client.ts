@@ -100,6 +100,15 @@ export class ApiClient {
     this.logger = options.logger ?? silentLogger;
   }
 
+  /** Whether a URL is on the API's own origin (scheme, host and port of the base URL). */
+  isApiOrigin(url: string): boolean {
+    try {
+      return sameOrigin(new URL(url), new URL(this.baseUrl));
+    } catch {
+      return false;
+    }
+  }
+
   /** Resolves a path (or an absolute next-page link) against the base URL. */
   resolve(pathOrUrl: string): string {
     return /^https?:\/\//i.test(pathOrUrl) ? pathOrUrl : apiUrl(this.baseUrl, pathOrUrl);
@@ -169,10 +178,10 @@ export class ApiClient {
     }
   }
 
-  /** One GET, following redirects by hand: the Authorization header never crosses to another origin. */
+  /** One GET, following redirects by hand: the Authorization header goes to the base URL's origin only. */
   private async followRedirects(url: string, token: string, etag: string | null, signal: AbortSignal): Promise<HttpResponse> {
-    const origin = new URL(url);
-    let current = origin;
+    const origin = new URL(this.baseUrl);
+    let current = new URL(url);
     for (let hop = 0; ; hop += 1) {
       const headers: Record<string, string> = { accept: versionedAccept };
       if (sameOrigin(current, origin)) headers.authorization = `Bearer ${token}`;
@@ -196,7 +205,7 @@ export class ApiClient {
       }
       if (next.protocol !== 'https:' && next.protocol !== 'http:') throw new AppError('REDIRECT_REFUSED');
       if (current.protocol === 'https:' && next.protocol === 'http:') throw new AppError('REDIRECT_REFUSED');
-      if (!sameOrigin(next, origin)) this.logger.warn('API redirected to another origin; the Authorization header is dropped', { from: current.origin, to: next.origin });
+      if (!sameOrigin(next, origin) && sameOrigin(current, origin)) this.logger.warn('API redirected to another origin; the Authorization header is dropped', { from: current.origin, to: next.origin });
       current = next;
     }
   }

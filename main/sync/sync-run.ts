@@ -26,6 +26,18 @@ export interface SyncRunDeps {
 /** The outcome of a run: a new snapshot to cache, or the previous one confirmed unchanged by a 304. */
 export type SyncRunResult = { status: 'updated'; snapshot: CacheSnapshot } | { status: 'unchanged'; snapshot: CacheSnapshot };
 
+/** Data is taken only from the API's own origin: a redirect or a next link elsewhere is refused. */
+function requireApiOrigin(api: ApiClient, url: string): void {
+  if (api.isApiOrigin(url)) return;
+  let host = 'another server';
+  try {
+    host = new URL(url).host;
+  } catch {
+    // keep the generic words
+  }
+  throw new AppError('REDIRECT_REFUSED', `The API sent the app to ${host} for its data. To keep the data trustworthy it was not used; the previous data is still shown.`);
+}
+
 function checkCancelled(signal: AbortSignal): void {
   if (signal.aborted) throw new AppError('SYNC_CANCELLED');
 }
@@ -81,7 +93,9 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
     if (seen.has(url) || pages >= maxPages) throw new AppError('RESPONSE_INVALID', 'The API’s pages lead round in a circle, so the sync was stopped. Try again later.');
     seen.add(url);
     const conditional = pages === 0 && deps.previous?.etag ? deps.previous.etag : null;
+    requireApiOrigin(api, url);
     const response: ApiResponse = await api.getJson(url, { etag: conditional, signal });
+    requireApiOrigin(api, response.url);
     if (response.status === 304 && deps.previous) {
       return { status: 'unchanged', snapshot: { ...deps.previous, syncedAt: new Date(deps.clock.now()).toISOString() } };
     }
@@ -125,6 +139,7 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
     const portfolio = portfolios[position] as Portfolio;
     try {
       const response = await api.getJson(`model-portfolios/${encodeURIComponent(portfolio.id)}`, { signal });
+      requireApiOrigin(api, response.url);
       const merged = withHoldings(portfolio, response.body);
       if (!merged) {
         issues.push({ portfolioId: portfolio.id, message: `${portfolio.name}: the API’s detail for it could not be read; it was skipped.` });
