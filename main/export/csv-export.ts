@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
@@ -44,8 +44,20 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
 }
 
 /**
+ * How csv-stringify writes a batch: CRLF record ends, quotes only where needed (`,` `"` CR LF; quotes doubled).
+ * csv-stringify stops quoting a lone LF or CR once record_delimiter is set, so quote_record_delimiter turns it
+ * back on (RFC 4180 needs it). Formulas are neutralised per column kind in common/csv-columns (text only, never
+ * a number cell), so csv-stringify's own escape_formulas stays off.
+ */
+const stringifyOptions = { record_delimiter: '\r\n', quote_record_delimiter: true, escape_formulas: false } as const;
+
+/** Records per csv-stringify call: large enough to amortise its per-call cost, small enough to keep memory flat. */
+const batchSize = 100;
+
+/**
  * Streams rows as RFC 4180 CSV (CRLF, quoting as needed, UTF-8, optional BOM, header row) into a temp file beside
- * the target, then renames it into place: the chosen path gets a whole file or nothing, and memory stays flat.
+ * the target, then renames it into place: the chosen path gets a whole file or nothing, and memory stays flat
+ * (a generator of batches, pulled by the file stream as it drains). docs/csv.md has the measurements.
  */
 async function writeCsv<Row>(
   rows: Iterable<Row> | AsyncIterable<Row>,
@@ -56,25 +68,23 @@ async function writeCsv<Row>(
   const target = path.resolve(filePath);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let count = 0;
-  async function* records(): AsyncGenerator<string[]> {
-    yield csvHeader(columns);
+  async function* chunks(): AsyncGenerator<string> {
+    if (options.bom ?? true) yield '\uFEFF';
+    let batch: string[][] = [csvHeader(columns)];
     for await (const row of rows) {
       count += 1;
-      yield csvRecord(columns, row);
+      batch.push(csvRecord(columns, row));
+      if (batch.length >= batchSize) {
+        yield stringify(batch, stringifyOptions);
+        batch = [];
+      }
     }
+    if (batch.length > 0) yield stringify(batch, stringifyOptions);
   }
   try {
     options.signal?.throwIfAborted();
     await pipeline(
-      Readable.from(records()),
-      stringify({
-        bom: options.bom ?? true,
-        record_delimiter: '\r\n',
-        // csv-stringify stops quoting a lone LF or CR once record_delimiter is set; RFC 4180 needs it quoted.
-        quote_record_delimiter: true,
-        // Formulas are neutralised per column kind in common/csv-columns (text only, never a number cell).
-        escape_formulas: false,
-      }),
+      Readable.from(chunks()),
       createWriteStream(temp, { flags: 'wx', flush: true }),
       ...(options.signal ? [{ signal: options.signal }] : []),
     );
