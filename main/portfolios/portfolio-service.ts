@@ -79,8 +79,11 @@ export class PortfolioService {
 
   /** Loads the active profile's cache, publishes the state, and starts a sync in the background. */
   async start(): Promise<void> {
-    await this.reload();
-    if (this.loaded) void this.syncInBackground();
+    const loaded = await this.reload();
+    if (!loaded) return;
+    // Say "syncing" at once, so nobody mistakes the cache just loaded for a confirmed-online state.
+    this.connection.syncing({ pages: 0, portfolios: 0, total: null, details: 0 });
+    void this.syncInBackground();
   }
 
   /** The active profile changed (or was edited or deleted): drop what is loaded and start over. */

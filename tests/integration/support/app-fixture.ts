@@ -17,6 +17,8 @@ export interface TestApp {
   events: Array<{ name: string; payload: unknown }>;
   capture: Capture;
   userDataDir: string;
+  /** What the save dialog's stand-in answers: a path, or null for "cancelled". */
+  saveTo: { path: string | null };
   /** The states published so far. */
   states(): ConnectionState[];
   /** Saves and activates a profile for the sandbox, then waits for the first sync to settle. */
@@ -30,9 +32,10 @@ export interface TestApp {
 /** Starts a test app. */
 export async function startTestApp(config: Partial<MainServicesConfig> = {}): Promise<TestApp> {
   const capture = new Capture();
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'mp-app-'));
+  const userDataDir = config.userDataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'mp-app-')));
   const hub = new EventHub();
   const events: Array<{ name: string; payload: unknown }> = [];
+  const saveTo: { path: string | null } = { path: null };
   hub.attach((name, payload) => events.push({ name, payload }));
   const services = createMainServices({
     identity: { appName: 'Model Portfolios', version: '0.1.0', platform: process.platform, electronVersion: null },
@@ -42,6 +45,7 @@ export async function startTestApp(config: Partial<MainServicesConfig> = {}): Pr
     logger: capture.logger,
     redactor: capture.redactor,
     autoSync: { intervalMs: 0, retryMs: 60_000 },
+    saveDialog: { chooseSavePath: () => Promise.resolve(saveTo.path) },
     apiOptions: { retry: { retries: 1, baseDelayMs: 5, maxDelayMs: 10, retryAfterCapMs: 50 }, requestTimeoutMs: 1_500 },
     ...config,
   });
@@ -65,6 +69,7 @@ export async function startTestApp(config: Partial<MainServicesConfig> = {}): Pr
     events,
     capture,
     userDataDir,
+    saveTo,
     states,
     waitForState,
     async connect(sandbox, extra = {}) {
