@@ -1,0 +1,3 @@
+import { readFileSync } from 'node:fs';
+import { ipcRenderer } from 'electron';
+export const leak = [readFileSync, ipcRenderer];

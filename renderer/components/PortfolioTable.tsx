@@ -1,0 +1,297 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import type { PortfolioSummary } from '../../common/portfolio-summary';
+import { formatCount, formatDate, formatMoney } from '../format/format';
+import { nextSort, type SortKey, type SortState } from '../state/browser-query';
+import { selectAll, selectOnly, selectRange, toggle, emptySelection, type Selection } from '../state/selection';
+import { WeightsFlag } from './WeightsFlag';
+
+/** Row and header heights in px (fixed, so the virtualiser never measures). */
+export const rowHeight = 34;
+const headerHeight = 38;
+
+/** The mark the UI benchmark waits for: rows for the current data are on screen. */
+export const rowsPaintedMark = 'mp:rows-painted';
+
+interface Column {
+  key: SortKey;
+  label: string;
+  className: string;
+  cell(p: PortfolioSummary): ReactNode;
+}
+
+const columns: Column[] = [
+  { key: 'name', label: 'Name', className: 'c-name', cell: () => null },
+  { key: 'id', label: 'ID', className: 'c-id', cell: (p) => p.id },
+  { key: 'riskLevel', label: 'Risk level', className: 'c-risk', cell: (p) => p.riskLevel ?? '—' },
+  { key: 'benchmark', label: 'Benchmark', className: 'c-benchmark', cell: (p) => p.benchmark ?? '—' },
+  { key: 'currency', label: 'Currency', className: 'c-currency', cell: (p) => p.currency ?? '—' },
+  {
+    key: 'minimumInvestment',
+    label: 'Minimum',
+    className: 'c-num c-minimum',
+    cell: (p) => formatMoney(p.minimumInvestment, p.currency),
+  },
+  { key: 'holdingsCount', label: 'Holdings', className: 'c-num c-holdings', cell: (p) => formatCount(p.holdingsCount) },
+  { key: 'updatedAt', label: 'Updated', className: 'c-num c-updated', cell: (p) => formatDate(p.updatedAt) },
+  {
+    key: 'weightSum',
+    label: 'Weights',
+    className: 'c-num c-weights',
+    cell: (p) => <WeightsFlag weightSum={p.weightSum} weightsOk={p.weightsOk} />,
+  },
+];
+
+const noop = () => {};
+
+/** The virtualised portfolio grid: sortable columns, keyboard cursor, multi-select, double-click or Enter opens. */
+export function PortfolioTable({
+  rows,
+  sort,
+  onSort,
+  selection,
+  onSelectionChange,
+  activeId,
+  onActiveChange,
+  onOpen,
+  resetKey,
+  initialOffset = 0,
+  onScrollOffset,
+}: {
+  rows: readonly PortfolioSummary[];
+  sort: SortState;
+  onSort: (sort: SortState) => void;
+  selection: Selection;
+  onSelectionChange: (selection: Selection) => void;
+  activeId: string | null;
+  onActiveChange: (id: string | null) => void;
+  onOpen: (id: string) => void;
+  /** Changes when the filter or sort changes: the list then scrolls to the cursor, or to the top. */
+  resetKey: string;
+  initialOffset?: number;
+  onScrollOffset?: (offset: number) => void;
+}) {
+  const gridRef = useRef<HTMLDivElement>(null);
+  const rowIds = useMemo(() => rows.map((p) => p.id), [rows]);
+  const indexById = useMemo(() => new Map(rowIds.map((id, index) => [id, index])), [rowIds]);
+  const activeIndex = activeId === null ? -1 : (indexById.get(activeId) ?? -1);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's API returns fresh values each render by design
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => gridRef.current,
+    estimateSize: () => rowHeight,
+    getItemKey: (index) => rowIds[index] ?? index,
+    overscan: 8,
+    scrollMargin: headerHeight,
+    scrollPaddingStart: headerHeight,
+    initialOffset,
+    initialRect: { width: 1200, height: 600 },
+  });
+
+  const lastReset = useRef(resetKey);
+  useEffect(() => {
+    if (lastReset.current === resetKey) return;
+    lastReset.current = resetKey;
+    if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'center' });
+    else virtualizer.scrollToOffset(0);
+  }, [resetKey, activeIndex, virtualizer]);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => performance.mark(rowsPaintedMark, { detail: rows.length }), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [rows]);
+
+  const moveTo = (index: number, extend: boolean) => {
+    const id = rowIds[index];
+    if (id === undefined) return;
+    onActiveChange(id);
+    if (extend)
+      onSelectionChange(selectRange(selection.anchor ? selection : { ...selection, anchor: activeId }, rowIds, id));
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget) return;
+    const count = rows.length;
+    if (count === 0) return;
+    const page = Math.max(1, Math.floor(((gridRef.current?.clientHeight ?? 600) - headerHeight) / rowHeight) - 1);
+    const from = activeIndex;
+    let next: number;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = from < 0 ? 0 : Math.min(count - 1, from + 1);
+        break;
+      case 'ArrowUp':
+        next = from < 0 ? 0 : Math.max(0, from - 1);
+        break;
+      case 'PageDown':
+        next = Math.min(count - 1, Math.max(0, from) + page);
+        break;
+      case 'PageUp':
+        next = Math.max(0, from - page);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = count - 1;
+        break;
+      case ' ':
+        event.preventDefault();
+        if (activeId !== null && from >= 0) onSelectionChange(toggle(selection, activeId));
+        return;
+      case 'Enter':
+        event.preventDefault();
+        if (activeId !== null && from >= 0) onOpen(activeId);
+        return;
+      case 'Escape':
+        if (selection.ids.size > 0) {
+          event.preventDefault();
+          onSelectionChange(emptySelection);
+        }
+        return;
+      case 'a':
+      case 'A':
+        if (event.ctrlKey || event.metaKey) {
+          event.preventDefault();
+          onSelectionChange(selectAll(rowIds));
+        }
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    moveTo(next, event.shiftKey);
+  };
+
+  const onRowClick = (event: MouseEvent, id: string) => {
+    if (event.shiftKey) onSelectionChange(selectRange(selection, rowIds, id, event.ctrlKey || event.metaKey));
+    else if (event.ctrlKey || event.metaKey) onSelectionChange(toggle(selection, id));
+    else onSelectionChange(selectOnly(id));
+    onActiveChange(id);
+    gridRef.current?.focus({ preventScroll: true });
+  };
+
+  const onCheck = (event: MouseEvent, id: string) => {
+    event.stopPropagation();
+    onSelectionChange(event.shiftKey ? selectRange(selection, rowIds, id, true) : toggle(selection, id));
+    onActiveChange(id);
+  };
+
+  const items = virtualizer.getVirtualItems();
+  const activeRendered = activeIndex >= 0 && items.some((item) => item.index === activeIndex);
+  const shownSelected = rowIds.reduce((n, id) => (selection.ids.has(id) ? n + 1 : n), 0);
+  const allChecked = rows.length > 0 && shownSelected === rows.length;
+
+  return (
+    <div
+      ref={gridRef}
+      className="pt"
+      role="grid"
+      aria-label="Model portfolios"
+      aria-rowcount={rows.length + 1}
+      aria-colcount={columns.length + 1}
+      aria-multiselectable="true"
+      aria-activedescendant={activeRendered ? `pt-row-${activeIndex}` : undefined}
+      tabIndex={0}
+      data-testid="portfolio-grid"
+      data-row-count={rows.length}
+      onKeyDown={onKeyDown}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget && activeIndex < 0 && items[0])
+          onActiveChange(rowIds[items[0].index] ?? null);
+      }}
+      onScroll={(event) => onScrollOffset?.(event.currentTarget.scrollTop)}
+    >
+      <div className="pt-row pt-header" role="row" aria-rowindex={1}>
+        <div className="pt-cell c-select" role="columnheader">
+          <input
+            type="checkbox"
+            aria-label="Select all shown portfolios"
+            checked={allChecked}
+            ref={(input) => {
+              if (input) input.indeterminate = shownSelected > 0 && !allChecked;
+            }}
+            onChange={() => onSelectionChange(allChecked ? emptySelection : selectAll(rowIds))}
+          />
+        </div>
+        {columns.map((column) => {
+          const sorted = sort.key === column.key;
+          return (
+            <div
+              key={column.key}
+              className={`pt-cell ${column.className}`}
+              role="columnheader"
+              aria-sort={sorted ? sort.direction : 'none'}
+            >
+              <button type="button" className="sort-button" onClick={() => onSort(nextSort(sort, column.key))}>
+                {column.label}
+                <span className="sort-indicator" aria-hidden="true">
+                  {sorted ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
+                </span>
+              </button>
+            </div>
+          );
+        })}
+      </div>
+      <div className="pt-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const p = rows[item.index]!;
+          const selected = selection.ids.has(p.id);
+          const active = item.index === activeIndex;
+          return (
+            <div
+              key={item.key}
+              id={`pt-row-${item.index}`}
+              className={`pt-row${selected ? ' selected' : ''}${active ? ' active' : ''}${p.weightsOk ? '' : ' flagged'}`}
+              role="row"
+              aria-rowindex={item.index + 2}
+              aria-selected={selected}
+              data-id={p.id}
+              style={{ transform: `translateY(${item.start - headerHeight}px)` }}
+              onClick={(event) => onRowClick(event, p.id)}
+              onDoubleClick={() => onOpen(p.id)}
+            >
+              <div className="pt-cell c-select" role="gridcell">
+                <input
+                  type="checkbox"
+                  tabIndex={-1}
+                  aria-label={`Select ${p.name}`}
+                  checked={selected}
+                  onClick={(event) => onCheck(event, p.id)}
+                  onChange={noop}
+                />
+              </div>
+              <div className="pt-cell c-name" role="gridcell" title={p.name}>
+                <button
+                  type="button"
+                  tabIndex={-1}
+                  className="row-open"
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    onActiveChange(p.id);
+                    onOpen(p.id);
+                  }}
+                >
+                  {p.name}
+                </button>
+              </div>
+              {columns.slice(1).map((column) => (
+                <div key={column.key} className={`pt-cell ${column.className}`} role="gridcell">
+                  {column.cell(p)}
+                </div>
+              ))}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { ConnectionTestReport } from '../../common/connection-test';
+import { tokenStyleLabels, tokenStyles, type ProfileView } from '../../common/profile';
+import type { AppErrorData } from '../../common/result';
+import { api } from '../bridge';
+import { initialFields, toDraft, validateFields, type FieldErrors, type ProfileFields } from '../state/profile-form';
+import { ConnectionTestSteps } from './ConnectionTestSteps';
+import { ErrorNotice } from './ErrorNotice';
+
+const fieldOrder: Array<keyof ProfileFields> = ['name', 'baseUrl', 'clientId', 'secret'];
+
+/** The connection form: name, base URL, client ID, a write-only secret, the token style under Advanced. */
+export function ProfileForm({
+  profile,
+  submitLabel,
+  onSaved,
+  onCancel,
+}: {
+  /** The profile being edited; absent for a new connection. */
+  profile?: ProfileView | null;
+  submitLabel: string;
+  onSaved: (profile: ProfileView) => void | Promise<void>;
+  onCancel?: () => void;
+}) {
+  const editing = Boolean(profile);
+  const [fields, setFields] = useState<ProfileFields>(() => initialFields(profile));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<AppErrorData | null>(null);
+  const [report, setReport] = useState<ConnectionTestReport | null>(null);
+  const [busy, setBusy] = useState<'test' | 'save' | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const id = useId();
+
+  const update = (key: keyof ProfileFields, value: string) => {
+    setFields((current) => ({ ...current, [key]: value }));
+    setReport(null);
+    if (errors[key]) setErrors((current) => ({ ...current, [key]: undefined }));
+  };
+
+  const check = (): boolean => {
+    const found = validateFields(fields, editing);
+    setErrors(found);
+    const first = fieldOrder.find((key) => found[key]);
+    if (first) {
+      formRef.current?.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
+      return false;
+    }
+    return true;
+  };
+
+  const test = async () => {
+    setFormError(null);
+    if (!check()) return;
+    setBusy('test');
+    setReport(null);
+    try {
+      const result = await api().auth.testConnection({ draft: toDraft(fields, profile?.id) });
+      if (result.ok) setReport(result.value);
+      else setFormError(result.error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    if (!check()) return;
+    setBusy('save');
+    try {
+      const result = await api().profiles.save(toDraft(fields, profile?.id));
+      if (!result.ok) {
+        setFormError(result.error);
+        return;
+      }
+      setFields((current) => ({ ...current, secret: '' }));
+      await onSaved(result.value);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const field = (key: 'name' | 'baseUrl' | 'clientId', label: string, hint: string, extra: object = {}) => (
+    <div className="field">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <input
+        id={`${id}-${key}`}
+        name={key}
+        value={fields[key]}
+        onChange={(event) => update(key, event.target.value)}
+        aria-invalid={errors[key] ? true : undefined}
+        aria-describedby={`${id}-${key}-hint${errors[key] ? ` ${id}-${key}-error` : ''}`}
+        autoComplete="off"
+        spellCheck={false}
+        required
+        {...extra}
+      />
+      <span id={`${id}-${key}-hint`} className="field-hint">
+        {hint}
+      </span>
+      {errors[key] ? (
+        <span id={`${id}-${key}-error`} className="field-error">
+          {errors[key]}
+        </span>
+      ) : null}
+    </div>
+  );
+
+  return (
+    <form ref={formRef} className="profile-form" onSubmit={save} noValidate aria-busy={busy !== null}>
+      {field('name', 'Connection name', 'Shown in the status bar, e.g. the partner’s name.')}
+      {field('baseUrl', 'Base URL', 'The API address your provider gave you, e.g. https://api.example.com', {
+        inputMode: 'url',
+        onBlur: () => {
+          const found = validateFields(fields, editing).baseUrl;
+          if (fields.baseUrl && found) setErrors((current) => ({ ...current, baseUrl: found }));
+        },
+      })}
+      {field('clientId', 'Client ID', 'The OAuth client ID for this app.')}
+      <div className="field">
+        <label htmlFor={`${id}-secret`}>Client secret</label>
+        <input
+          id={`${id}-secret`}
+          name="secret"
+          type="password"
+          value={fields.secret}
+          onChange={(event) => update('secret', event.target.value)}
+          aria-invalid={errors.secret ? true : undefined}
+          aria-describedby={`${id}-secret-hint${errors.secret ? ` ${id}-secret-error` : ''}`}
+          autoComplete="new-password"
+          spellCheck={false}
+          placeholder={editing && profile?.hasSecret ? 'Stored — leave empty to keep it' : ''}
+          required={!editing}
+        />
+        <span id={`${id}-secret-hint`} className="field-hint">
+          Kept in the system keychain. The app never shows it again.
+        </span>
+        {errors.secret ? (
+          <span id={`${id}-secret-error`} className="field-error">
+            {errors.secret}
+          </span>
+        ) : null}
+      </div>
+      <details className="advanced">
+        <summary>Advanced</summary>
+        <fieldset className="radio-group">
+          <legend>Token request style</legend>
+          {tokenStyles.map((style) => (
+            <label key={style} className="radio">
+              <input
+                type="radio"
+                name="tokenStyle"
+                value={style}
+                checked={fields.tokenStyle === style}
+                onChange={() => update('tokenStyle', style)}
+              />
+              {tokenStyleLabels[style]}
+            </label>
+          ))}
+          <p className="field-hint">
+            Change this only if your provider follows the OAuth standard rather than its own documentation.
+          </p>
+        </fieldset>
+      </details>
+
+      <div aria-live="polite">
+        {busy === 'test' ? <p className="muted">Testing the connection…</p> : null}
+        {report ? <ConnectionTestSteps report={report} /> : null}
+      </div>
+      {formError ? <ErrorNotice error={formError} /> : null}
+
+      <div className="form-actions">
+        <button type="button" className="button" onClick={test} disabled={busy !== null}>
+          {busy === 'test' ? 'Testing…' : 'Test connection'}
+        </button>
+        <span className="spacer" />
+        {onCancel ? (
+          <button type="button" className="button ghost" onClick={onCancel} disabled={busy === 'save'}>
+            Cancel
+          </button>
+        ) : null}
+        <button type="submit" className="button primary" disabled={busy !== null}>
+          {busy === 'save' ? 'Saving…' : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,129 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { ExportKind } from '../../common/sync-outcome';
+import { AllocationChart } from '../components/AllocationChart';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { HoldingsTable } from '../components/HoldingsTable';
+import { WeightsFlag } from '../components/WeightsFlag';
+import { formatCount, formatDateTime, formatMoney } from '../format/format';
+import { usePortfolio } from '../hooks/usePortfolio';
+import { allocationByAssetClass } from '../state/holdings';
+
+/** One portfolio: header facts, the weights check, allocation chart, sortable holdings, export. */
+export function DetailScreen({
+  id,
+  generation,
+  exportBusy,
+  onBack,
+  onExport,
+}: {
+  id: string;
+  /** Changes when a sync lands, so the detail is read again. */
+  generation: unknown;
+  exportBusy: ExportKind | null;
+  onBack: () => void;
+  onExport: (kind: ExportKind, ids: string[]) => void;
+}) {
+  const loaded = usePortfolio(id, generation);
+  const portfolio = loaded.state === 'ready' ? loaded.portfolio : null;
+  const slices = useMemo(() => (portfolio ? allocationByAssetClass(portfolio.holdings) : []), [portfolio]);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const ready = portfolio !== null;
+  useEffect(() => {
+    if (ready) headingRef.current?.focus();
+  }, [ready, id]);
+
+  return (
+    <section className="detail" aria-label={portfolio?.name ?? `Portfolio ${id}`} data-testid="detail-screen">
+      <nav className="breadcrumb" aria-label="Breadcrumb">
+        <button type="button" className="link-button" onClick={onBack}>
+          <span aria-hidden="true">← </span>All portfolios
+        </button>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{portfolio?.name ?? id}</span>
+      </nav>
+      {loaded.state === 'loading' ? (
+        <p aria-busy="true" className="empty-state">
+          Loading the portfolio…
+        </p>
+      ) : null}
+      {loaded.state === 'error' ? (
+        <ErrorNotice
+          error={loaded.error}
+          action={
+            <button type="button" className="button small" onClick={loaded.retry}>
+              Try again
+            </button>
+          }
+        />
+      ) : null}
+      {portfolio ? (
+        <>
+          <header className="detail-header">
+            <div>
+              <h2 id="detail-heading" ref={headingRef} tabIndex={-1} className="detail-title">
+                {portfolio.name}
+              </h2>
+              <p className="muted">
+                <span className="mono">{portfolio.id}</span>
+                {portfolio.strategy ? ` · ${portfolio.strategy}` : ''}
+              </p>
+            </div>
+            <div className="detail-actions">
+              <button
+                type="button"
+                className="button"
+                onClick={() => onExport('holdings', [portfolio.id])}
+                disabled={exportBusy !== null}
+              >
+                Export holdings CSV…
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => onExport('list', [portfolio.id])}
+                disabled={exportBusy !== null}
+              >
+                Export summary CSV…
+              </button>
+            </div>
+          </header>
+          {portfolio.description ? <p className="detail-description">{portfolio.description}</p> : null}
+          <dl className="facts detail-facts" data-testid="detail-facts">
+            <dt>Risk level</dt>
+            <dd>{portfolio.riskLevel ?? '—'}</dd>
+            <dt>Benchmark</dt>
+            <dd>{portfolio.benchmark ?? '—'}</dd>
+            <dt>Currency</dt>
+            <dd>{portfolio.currency ?? '—'}</dd>
+            <dt>Minimum investment</dt>
+            <dd>{formatMoney(portfolio.minimumInvestment, portfolio.currency)}</dd>
+            <dt>Holdings</dt>
+            <dd>{formatCount(portfolio.holdings.length)}</dd>
+            <dt>Last updated</dt>
+            <dd>
+              {portfolio.updatedAt ? (
+                <time dateTime={portfolio.updatedAt}>{formatDateTime(portfolio.updatedAt)}</time>
+              ) : (
+                '—'
+              )}
+            </dd>
+            <dt>Weights</dt>
+            <dd data-testid="weights-check">
+              <WeightsFlag weightSum={portfolio.weightSum} weightsOk={portfolio.weightsOk} long />
+            </dd>
+          </dl>
+          <div className="detail-panels">
+            <section className="card panel" aria-labelledby="allocation-heading">
+              <h3 id="allocation-heading">Allocation by asset class</h3>
+              {slices.length > 0 ? <AllocationChart slices={slices} /> : <p className="muted">No holdings.</p>}
+            </section>
+            <section className="card panel" aria-labelledby="holdings-heading">
+              <h3 id="holdings-heading">Holdings</h3>
+              <HoldingsTable holdings={portfolio.holdings} />
+            </section>
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}

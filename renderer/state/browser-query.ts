@@ -1,0 +1,125 @@
+import type { PortfolioSummary } from '../../common/portfolio-summary';
+
+/** The portfolio browser's sortable columns. */
+export type SortKey =
+  | 'name'
+  | 'id'
+  | 'riskLevel'
+  | 'benchmark'
+  | 'currency'
+  | 'minimumInvestment'
+  | 'holdingsCount'
+  | 'updatedAt'
+  | 'weightSum';
+
+/** Which column the list is sorted by, and which way. */
+export interface SortState {
+  key: SortKey;
+  direction: 'ascending' | 'descending';
+}
+
+/** Everything that decides which portfolios the browser shows, in which order. */
+export interface BrowserQuery {
+  text: string;
+  /** null: every risk level. */
+  riskLevel: string | null;
+  /** Only portfolios whose weights do not sum to 100 %. */
+  weightsIssuesOnly: boolean;
+  sort: SortState;
+}
+
+/** The browser's starting query: everything, by name. */
+export const initialQuery: BrowserQuery = {
+  text: '',
+  riskLevel: null,
+  weightsIssuesOnly: false,
+  sort: { key: 'name', direction: 'ascending' },
+};
+
+/** The usual order of risk levels, least to most equity; others sort after these, by name. */
+export const riskOrder = [
+  'Conservative',
+  'Moderately Conservative',
+  'Moderate',
+  'Moderately Aggressive',
+  'Aggressive',
+] as const;
+
+const riskRank = new Map<string, number>(riskOrder.map((level, index) => [level.toLowerCase(), index]));
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** Lower-case text per portfolio that search looks in: name, id, benchmark and holding tickers. */
+export function buildSearchIndex(portfolios: readonly PortfolioSummary[]): string[] {
+  return portfolios.map((p) => [p.name, p.id, p.benchmark ?? '', p.tickers.join(' ')].join('\n').toLocaleLowerCase());
+}
+
+/** The risk levels present, in the usual order. */
+export function riskLevelsOf(portfolios: readonly PortfolioSummary[]): string[] {
+  const levels = new Set<string>();
+  for (const p of portfolios) if (p.riskLevel) levels.add(p.riskLevel);
+  return [...levels].sort(compareRisk);
+}
+
+function compareRisk(a: string, b: string): number {
+  const ra = riskRank.get(a.toLowerCase()) ?? riskOrder.length;
+  const rb = riskRank.get(b.toLowerCase()) ?? riskOrder.length;
+  return ra - rb || collator.compare(a, b);
+}
+
+type Comparable = string | number | null;
+
+function sortValue(p: PortfolioSummary, key: SortKey): Comparable {
+  switch (key) {
+    case 'updatedAt':
+      return p.updatedAt ? Date.parse(p.updatedAt) : null;
+    default:
+      return p[key];
+  }
+}
+
+function compareValues(a: Comparable, b: Comparable, key: SortKey): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (key === 'riskLevel') return compareRisk(String(a), String(b));
+  return collator.compare(String(a), String(b));
+}
+
+/** Filters by the query's text, risk level and weights flag, then sorts; empty values always sort last. */
+export function queryPortfolios(
+  portfolios: readonly PortfolioSummary[],
+  searchIndex: readonly string[],
+  query: BrowserQuery,
+): PortfolioSummary[] {
+  const terms = query.text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const risk = query.riskLevel;
+  const matched: Array<{ p: PortfolioSummary; v: Comparable }> = [];
+  const { key, direction } = query.sort;
+  for (let i = 0; i < portfolios.length; i += 1) {
+    const p = portfolios[i]!;
+    if (risk !== null && p.riskLevel !== risk) continue;
+    if (query.weightsIssuesOnly && p.weightsOk) continue;
+    if (terms.length > 0) {
+      const haystack = searchIndex[i] ?? '';
+      if (!terms.every((term) => haystack.includes(term))) continue;
+    }
+    matched.push({ p, v: sortValue(p, key) });
+  }
+  const sign = direction === 'ascending' ? 1 : -1;
+  matched.sort((x, y) => {
+    if (x.v === null || y.v === null) {
+      if (x.v !== y.v) return x.v === null ? 1 : -1;
+    } else {
+      const byKey = compareValues(x.v, y.v, key);
+      if (byKey !== 0) return sign * byKey;
+    }
+    return collator.compare(x.p.name, y.p.name) || collator.compare(x.p.id, y.p.id);
+  });
+  return matched.map((entry) => entry.p);
+}
+
+/** Clicking a column: the same column flips direction, another starts ascending (newest first for dates). */
+export function nextSort(current: SortState, key: SortKey): SortState {
+  if (current.key === key) {
+    return { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
+  }
+  return { key, direction: key === 'updatedAt' ? 'descending' : 'ascending' };
+}

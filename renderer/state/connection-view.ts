@@ -1,0 +1,76 @@
+import type { ConnectionState } from '../../common/connection-state';
+import { formatCount, formatWhen } from '../format/format';
+
+/** How the status bar shows a connection state: a tone for the dot, a short label, and words for the detail. */
+export interface ConnectionView {
+  tone: 'ok' | 'busy' | 'warn' | 'error' | 'idle';
+  label: string;
+  detail: string | null;
+  /** 0..1 while syncing when the total is known; null otherwise. */
+  progress: number | null;
+  /** What the user should do, when there is an action to take in Settings. */
+  fixInSettings: boolean;
+}
+
+/** Describes a connection state in plain words for the status bar and banners. */
+export function describeConnection(state: ConnectionState, now: number = Date.now()): ConnectionView {
+  switch (state.status) {
+    case 'not-configured':
+      return {
+        tone: 'idle',
+        label: 'Not connected',
+        detail: 'No connection is set up yet.',
+        progress: null,
+        fixInSettings: false,
+      };
+    case 'online':
+      return { tone: 'ok', label: 'Online', detail: null, progress: null, fixInSettings: false };
+    case 'syncing': {
+      const progress = state.progress;
+      let detail = 'Starting…';
+      let fraction: number | null = null;
+      if (progress) {
+        if (progress.total !== null && progress.total > 0) {
+          detail = `${formatCount(progress.portfolios)} of ${formatCount(progress.total)} portfolios`;
+          fraction = Math.min(1, progress.portfolios / progress.total);
+        } else {
+          detail = `${formatCount(progress.portfolios)} portfolios so far`;
+        }
+        if (progress.details > 0) detail += `, ${formatCount(progress.details)} details`;
+      }
+      return { tone: 'busy', label: 'Syncing', detail, progress: fraction, fixInSettings: false };
+    }
+    case 'offline':
+      return {
+        tone: 'warn',
+        label: state.offlineSince ? `Offline since ${formatWhen(state.offlineSince, now)}` : 'Offline',
+        detail: state.lastSyncedAt ? 'Showing cached data.' : 'No cached data yet.',
+        progress: null,
+        fixInSettings: false,
+      };
+    case 'auth-error':
+      return {
+        tone: 'error',
+        label: 'Sign-in failed',
+        detail: state.error?.message ?? 'The API did not accept the credentials. Check them in Settings.',
+        progress: null,
+        fixInSettings: true,
+      };
+    case 'keychain-unavailable':
+      return {
+        tone: 'error',
+        label: 'Keychain unavailable',
+        detail: state.error?.message ?? 'The system keychain did not answer.',
+        progress: null,
+        fixInSettings: false,
+      };
+    case 'error':
+      return {
+        tone: 'error',
+        label: 'Sync failed',
+        detail: state.error?.message ?? 'Something went wrong. Try again.',
+        progress: null,
+        fixInSettings: false,
+      };
+  }
+}
