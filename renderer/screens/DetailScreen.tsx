@@ -1,12 +1,16 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import type { ExportKind } from '../../common/sync-outcome';
-import { AllocationChart } from '../components/AllocationChart';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { HoldingsTable } from '../components/HoldingsTable';
 import { WeightsFlag } from '../components/WeightsFlag';
 import { formatCount, formatDateTime, formatMoney } from '../format/format';
 import { usePortfolio } from '../hooks/usePortfolio';
 import { allocationByAssetClass } from '../state/holdings';
+
+// The chart library is loaded with the first detail view, keeping the start-up bundle small.
+const AllocationChart = lazy(() =>
+  import('../components/AllocationChart').then((module) => ({ default: module.AllocationChart })),
+);
 
 /** One portfolio: header facts, the weights check, allocation chart, sortable holdings, export. */
 export function DetailScreen({
@@ -115,7 +119,13 @@ export function DetailScreen({
           <div className="detail-panels">
             <section className="card panel" aria-labelledby="allocation-heading">
               <h3 id="allocation-heading">Allocation by asset class</h3>
-              {slices.length > 0 ? <AllocationChart slices={slices} /> : <p className="muted">No holdings.</p>}
+              {slices.length > 0 ? (
+                <Suspense fallback={<p className="muted">Drawing the chart…</p>}>
+                  <AllocationChart slices={slices} />
+                </Suspense>
+              ) : (
+                <p className="muted">No holdings.</p>
+              )}
             </section>
             <section className="card panel" aria-labelledby="holdings-heading">
               <h3 id="holdings-heading">Holdings</h3>
