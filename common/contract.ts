@@ -23,7 +23,9 @@ export const contract = {
 
     'profiles:list': request(z.undefined()).returns<ProfilesState>(),
     'profiles:save': request(profileDraftSchema.strict()).returns<ProfileView>(),
-    'profiles:setSecret': request(z.object({ profileId: profileIdSchema, secret: secretSchema }).strict()).returns<ProfileView>(),
+    'profiles:setSecret': request(
+      z.object({ profileId: profileIdSchema, secret: secretSchema }).strict(),
+    ).returns<ProfileView>(),
     'profiles:deleteSecret': request(byProfile).returns<ProfileView>(),
     'profiles:hasSecret': request(byProfile).returns<boolean>(),
     'profiles:activate': request(byProfile).returns<ProfilesState>(),

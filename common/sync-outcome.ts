@@ -10,7 +10,8 @@ export interface SyncOutcome {
 }
 
 /** What an export did: saved with the file named, or cancelled in the dialog. */
-export type ExportOutcome = { status: 'saved'; path: string; fileName: string; rows: number; bytes: number } | { status: 'cancelled' };
+export type ExportOutcome =
+  { status: 'saved'; path: string; fileName: string; rows: number; bytes: number } | { status: 'cancelled' };
 
 /** The two CSV exports. */
 export type ExportKind = 'list' | 'holdings';

@@ -44,7 +44,8 @@ export function createHandlers(services: MainServices): HandlerTable {
       if ((await profiles.active())?.id === profileId) portfolios.connection.tokenValidUntil(null);
       return view;
     },
-    'auth:testConnection': (arg) => ('profileId' in arg ? profiles.testSaved(arg.profileId) : profiles.testDraft(arg.draft)),
+    'auth:testConnection': (arg) =>
+      'profileId' in arg ? profiles.testSaved(arg.profileId) : profiles.testDraft(arg.draft),
 
     'demo:start': async () => {
       const state = await demo.startNew();

@@ -70,8 +70,13 @@ if (!app.requestSingleInstanceLock()) {
       events,
       saveDialog: {
         async chooseSavePath(defaultName) {
-          const options = { defaultPath: path.join(app.getPath('documents'), defaultName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
-          const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+          const options = {
+            defaultPath: path.join(app.getPath('documents'), defaultName),
+            filters: [{ name: 'CSV', extensions: ['csv'] }],
+          };
+          const result = mainWindow
+            ? await dialog.showSaveDialog(mainWindow, options)
+            : await dialog.showSaveDialog(options);
           return result.canceled || !result.filePath ? null : result.filePath;
         },
       },
@@ -79,7 +84,9 @@ if (!app.requestSingleInstanceLock()) {
     });
     app.on('before-quit', () => void services.dispose());
     registerContractHandlers(
-      createDispatcher(createHandlers(services), (channel, error) => logger.error('unexpected error in a handler', { channel, error })),
+      createDispatcher(createHandlers(services), (channel, error) =>
+        logger.error('unexpected error in a handler', { channel, error }),
+      ),
     );
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

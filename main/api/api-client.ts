@@ -53,13 +53,19 @@ function statusError(status: number): AppError {
   if (status === 408) return new AppError('TIMEOUT');
   if (status === 429) return new AppError('RATE_LIMITED');
   if (status >= 500) return new AppError('SERVER_ERROR');
-  return new AppError('RESPONSE_INVALID', `The API answered with HTTP ${status}, which the app did not expect. Try again later.`);
+  return new AppError(
+    'RESPONSE_INVALID',
+    `The API answered with HTTP ${status}, which the app did not expect. Try again later.`,
+  );
 }
 
 function parseJsonBody(response: HttpResponse): unknown {
   const type = headerValue(response.headers, 'content-type') ?? '';
   if (type && !/json/i.test(type)) {
-    throw new AppError('RESPONSE_INVALID', 'The API sent a web page instead of data (a proxy or sign-in page may be in the way). Try again later.');
+    throw new AppError(
+      'RESPONSE_INVALID',
+      'The API sent a web page instead of data (a proxy or sign-in page may be in the way). Try again later.',
+    );
   }
   try {
     return JSON.parse(response.body.toString('utf8'));
@@ -131,7 +137,12 @@ export class ApiClient {
       } catch (error) {
         if (options.signal?.aborted) throw new AppError('SYNC_CANCELLED');
         const coded = classifyTransportError(error, signal);
-        if (coded.retryable && (coded.code === 'NETWORK_UNREACHABLE' || coded.code === 'TIMEOUT') && attempt < this.retry.retries && !signal.aborted) {
+        if (
+          coded.retryable &&
+          (coded.code === 'NETWORK_UNREACHABLE' || coded.code === 'TIMEOUT') &&
+          attempt < this.retry.retries &&
+          !signal.aborted
+        ) {
           attempt += 1;
           await this.wait(retryDelayMs(this.retry, attempt, null, this.random), signal, coded, options.signal);
           continue;
@@ -158,7 +169,12 @@ export class ApiClient {
       if (status === 304) return { status, url: response.url, body: null, etag: options.etag ?? null, link: null };
       if (status < 200 || status >= 300) throw statusError(status);
       const body = parseJsonBody(response);
-      this.logger.debug('GET done', { url: response.url, status, ms: this.clock.now() - started, attempts: attempt + 1 });
+      this.logger.debug('GET done', {
+        url: response.url,
+        status,
+        ms: this.clock.now() - started,
+        attempts: attempt + 1,
+      });
       return {
         status,
         url: response.url,
@@ -179,7 +195,12 @@ export class ApiClient {
   }
 
   /** One GET, following redirects by hand: the Authorization header goes to the base URL's origin only. */
-  private async followRedirects(url: string, token: string, etag: string | null, signal: AbortSignal): Promise<HttpResponse> {
+  private async followRedirects(
+    url: string,
+    token: string,
+    etag: string | null,
+    signal: AbortSignal,
+  ): Promise<HttpResponse> {
     const origin = new URL(this.baseUrl);
     let current = new URL(url);
     for (let hop = 0; ; hop += 1) {
@@ -196,7 +217,8 @@ export class ApiClient {
       });
       const location = headerValue(response.headers, 'location');
       if (!redirectStatuses.has(response.status) || !location) return response;
-      if (hop >= this.maxRedirects) throw new AppError('REDIRECT_REFUSED', 'The API redirected too many times. Try again later.');
+      if (hop >= this.maxRedirects)
+        throw new AppError('REDIRECT_REFUSED', 'The API redirected too many times. Try again later.');
       let next: URL;
       try {
         next = new URL(location, current);
@@ -205,7 +227,11 @@ export class ApiClient {
       }
       if (next.protocol !== 'https:' && next.protocol !== 'http:') throw new AppError('REDIRECT_REFUSED');
       if (current.protocol === 'https:' && next.protocol === 'http:') throw new AppError('REDIRECT_REFUSED');
-      if (!sameOrigin(next, origin) && sameOrigin(current, origin)) this.logger.warn('API redirected to another origin; the Authorization header is dropped', { from: current.origin, to: next.origin });
+      if (!sameOrigin(next, origin) && sameOrigin(current, origin))
+        this.logger.warn('API redirected to another origin; the Authorization header is dropped', {
+          from: current.origin,
+          to: next.origin,
+        });
       current = next;
     }
   }

@@ -1,4 +1,4 @@
-import got, { type Method } from 'got';
+import got, { type Method, type Response } from 'got';
 import { AppError } from '../../common/result';
 
 /** One HTTP exchange as the app needs it: no redirects followed, no retries, a capped body. */
@@ -48,7 +48,8 @@ export function classifyTransportError(error: unknown, signal?: AbortSignal): Ap
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ETIMEDOUT') return new AppError('TIMEOUT');
   if (typeof code === 'string' && networkCodes.has(code)) return new AppError('NETWORK_UNREACHABLE');
-  if (code === 'ERR_READING_RESPONSE_STREAM' || code === 'ERR_GOT_REQUEST_ERROR') return new AppError('NETWORK_UNREACHABLE');
+  if (code === 'ERR_READING_RESPONSE_STREAM' || code === 'ERR_GOT_REQUEST_ERROR')
+    return new AppError('NETWORK_UNREACHABLE');
   return new AppError('NETWORK_UNREACHABLE');
 }
 
@@ -68,7 +69,7 @@ export async function sendHttpRequest(request: HttpRequest): Promise<HttpRespons
       signal: request.signal,
     });
     const active = stream;
-    const response = await new Promise<import('got').Response>((resolve, reject) => {
+    const response = await new Promise<Response>((resolve, reject) => {
       active.once('response', resolve);
       active.once('error', reject);
     });
@@ -87,7 +88,12 @@ export async function sendHttpRequest(request: HttpRequest): Promise<HttpRespons
       }
       chunks.push(chunk);
     }
-    return { status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks, size), url: request.url };
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      body: Buffer.concat(chunks, size),
+      url: request.url,
+    };
   } catch (error) {
     stream?.destroy();
     throw classifyTransportError(error, request.signal);

@@ -11,7 +11,12 @@ export interface RetryPolicy {
 }
 
 /** The defaults: 3 retries, 250 ms doubling to 8 s, Retry-After honoured up to 30 s. */
-export const defaultRetryPolicy: RetryPolicy = { retries: 3, baseDelayMs: 250, maxDelayMs: 8_000, retryAfterCapMs: 30_000 };
+export const defaultRetryPolicy: RetryPolicy = {
+  retries: 3,
+  baseDelayMs: 250,
+  maxDelayMs: 8_000,
+  retryAfterCapMs: 30_000,
+};
 
 /** Statuses worth retrying for an idempotent request. */
 export function isRetryableStatus(status: number): boolean {
@@ -28,7 +33,12 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
 }
 
 /** Backoff before retry number `attempt` (1-based): Retry-After when given (capped), else exponential with jitter (half fixed, half random). */
-export function retryDelayMs(policy: RetryPolicy, attempt: number, retryAfterMs: number | null, random: () => number = Math.random): number {
+export function retryDelayMs(
+  policy: RetryPolicy,
+  attempt: number,
+  retryAfterMs: number | null,
+  random: () => number = Math.random,
+): number {
   if (retryAfterMs !== null) return Math.min(retryAfterMs, policy.retryAfterCapMs);
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));

@@ -14,7 +14,10 @@ const oauthCodes: Record<string, ErrorCode> = {
 /** Keeps a server's error_description readable and harmless: one line, printable, at most 300 characters. */
 function cleanDescription(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const text = value.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const printable = [...value]
+    .map((char) => (char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f ? ' ' : char))
+    .join('');
+  const text = printable.replace(/\s+/g, ' ').trim();
   return text ? text.slice(0, 300) : null;
 }
 
@@ -25,7 +28,10 @@ export function oauthError(status: number, body: unknown, secretsToHide: string[
   const code = typeof record.error === 'string' ? oauthCodes[record.error] : undefined;
   if (!code) return status === 401 ? new AppError('INVALID_CLIENT') : null;
   let description = cleanDescription(record.error_description);
-  for (const secret of secretsToHide) if (description && secret) description = description.split(secret).join('[redacted]');
-  const message = description ? `${errorCatalog[code].message} The API said: “${description}”` : errorCatalog[code].message;
+  for (const secret of secretsToHide)
+    if (description && secret) description = description.split(secret).join('[redacted]');
+  const message = description
+    ? `${errorCatalog[code].message} The API said: “${description}”`
+    : errorCatalog[code].message;
   return new AppError(code, message);
 }

@@ -23,7 +23,8 @@ export async function testConnection(
   const steps: ConnectionTestStep[] = [];
   const skipRest = () => {
     for (const id of ['reach', 'credentials', 'api'] as const) {
-      if (!steps.some((step) => step.id === id)) steps.push({ id, label: labels[id], status: 'skipped', detail: 'Not tried.' });
+      if (!steps.some((step) => step.id === id))
+        steps.push({ id, label: labels[id], status: 'skipped', detail: 'Not tried.' });
     }
     return { ok: false, steps };
   };
@@ -36,22 +37,41 @@ export async function testConnection(
     if (networkCodes.has(data.code)) {
       steps.push({ id: 'reach', label: labels.reach, status: 'failed', detail: data.message });
     } else {
-      steps.push({ id: 'reach', label: labels.reach, status: 'ok', detail: `${new URL(profile.baseUrl).host} answered.` });
+      steps.push({
+        id: 'reach',
+        label: labels.reach,
+        status: 'ok',
+        detail: `${new URL(profile.baseUrl).host} answered.`,
+      });
       steps.push({ id: 'credentials', label: labels.credentials, status: 'failed', detail: data.message });
     }
     return skipRest();
   }
   steps.push({ id: 'reach', label: labels.reach, status: 'ok', detail: `${new URL(profile.baseUrl).host} answered.` });
-  steps.push({ id: 'credentials', label: labels.credentials, status: 'ok', detail: 'The API accepted the credentials and issued an access token.' });
+  steps.push({
+    id: 'credentials',
+    label: labels.credentials,
+    status: 'ok',
+    detail: 'The API accepted the credentials and issued an access token.',
+  });
 
-  const client = new ApiClient(profile.baseUrl, { getToken: () => Promise.resolve(token), invalidate: () => Promise.resolve() }, apiOptions);
+  const client = new ApiClient(
+    profile.baseUrl,
+    { getToken: () => Promise.resolve(token), invalidate: () => Promise.resolve() },
+    apiOptions,
+  );
   try {
     const response = await client.getJson('model-portfolios');
     const page = readListPage(response.body, response.link);
     if (!page) throw new AppError('RESPONSE_INVALID', 'The API answered, but not with a list of model portfolios.');
     const count = page.total ?? page.items.length;
     const more = page.total === null && (page.next || page.nextCursor) ? ' on the first page' : '';
-    steps.push({ id: 'api', label: labels.api, status: 'ok', detail: `The API answered with ${count} model portfolio${count === 1 ? '' : 's'}${more}.` });
+    steps.push({
+      id: 'api',
+      label: labels.api,
+      status: 'ok',
+      detail: `The API answered with ${count} model portfolio${count === 1 ? '' : 's'}${more}.`,
+    });
   } catch (error) {
     steps.push({ id: 'api', label: labels.api, status: 'failed', detail: toErrorData(error).message });
     return { ok: false, steps };

@@ -35,7 +35,11 @@ function tokenRequestBody(profile: Profile, secret: string): { headers: Record<s
     };
   }
   if (profile.tokenStyle === 'form-body') {
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: profile.clientId, client_secret: secret });
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: profile.clientId,
+      client_secret: secret,
+    });
     return { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() };
   }
   // RFC 6749 §2.3.1: each part form-urlencoded, then Basic.
@@ -88,7 +92,10 @@ export function createTokenFetcher(clock: Clock, options: { timeoutMs?: number }
     if (status >= 500) throw new AppError('SERVER_ERROR');
     if (status === 403) throw new AppError('FORBIDDEN');
     if (status === 404) {
-      throw new AppError('NOT_FOUND', 'The API has no sign-in address at this base URL (/oauth/token answered 404). Check the base URL in Settings.');
+      throw new AppError(
+        'NOT_FOUND',
+        'The API has no sign-in address at this base URL (/oauth/token answered 404). Check the base URL in Settings.',
+      );
     }
     throw new AppError('TOKEN_RESPONSE_INVALID');
   };

@@ -34,7 +34,9 @@ type StoredToken = z.infer<typeof storedTokenSchema>;
 
 /** Binds a stored token to what it was issued for: a changed base URL, client id or secret drops it. */
 export function credentialFingerprint(profile: Profile, secret: string): string {
-  return createHash('sha256').update(`${profile.baseUrl}\n${profile.clientId}\n${profile.tokenStyle}\n${secret}`).digest('hex');
+  return createHash('sha256')
+    .update(`${profile.baseUrl}\n${profile.clientId}\n${profile.tokenStyle}\n${secret}`)
+    .digest('hex');
 }
 
 /**
@@ -136,7 +138,9 @@ export class TokenManager {
     }
     const now = this.deps.clock.now();
     if (stored.fingerprint !== credentialFingerprint(this.profile, secret) || now < stored.obtainedAt) {
-      this.logger.info('dropping the stored token: credentials changed or the clock went backwards', { profile: this.profile.id });
+      this.logger.info('dropping the stored token: credentials changed or the clock went backwards', {
+        profile: this.profile.id,
+      });
       await this.deps.secrets.delete(tokenAccount(this.profile.id)).catch(() => false);
       return;
     }
@@ -179,7 +183,8 @@ export class TokenManager {
       expiresAt: new Date(stored.expiresAt).toISOString(),
       lifetimeAssumed: stored.lifetimeAssumed,
     });
-    if (stored.lifetimeAssumed) this.logger.warn('the token response gave no lifetime; assuming 24 hours', { profile: this.profile.id });
+    if (stored.lifetimeAssumed)
+      this.logger.warn('the token response gave no lifetime; assuming 24 hours', { profile: this.profile.id });
     try {
       await this.deps.secrets.set(tokenAccount(this.profile.id), JSON.stringify(stored));
     } catch (error) {

@@ -13,12 +13,16 @@ export interface ParsedToken {
 export const defaultTokenLifetimeSeconds = 86_400;
 
 function firstPresent(body: Record<string, unknown>, names: string[]): unknown {
-  for (const name of names) if (Object.hasOwn(body, name) && body[name] !== undefined && body[name] !== null) return body[name];
+  for (const name of names)
+    if (Object.hasOwn(body, name) && body[name] !== undefined && body[name] !== null) return body[name];
   return undefined;
 }
 
 function invalid(detail: string): AppError {
-  return new AppError('TOKEN_RESPONSE_INVALID', `The API answered the sign-in with something the app could not use (${detail}). Try again later.`);
+  return new AppError(
+    'TOKEN_RESPONSE_INVALID',
+    `The API answered the sign-in with something the app could not use (${detail}). Try again later.`,
+  );
 }
 
 /**
@@ -31,17 +35,23 @@ export function parseTokenResponse(body: unknown): ParsedToken {
   const record = body as Record<string, unknown>;
   const token = firstPresent(record, ['accessTtoken', 'accessToken', 'access_token']);
   if (typeof token !== 'string' || token.trim() === '') throw invalid('no access token');
-  if (/[\s"]/.test(token) || token.length > 16_384) throw invalid('the access token has characters a bearer token cannot have');
+  if (/[\s"]/.test(token) || token.length > 16_384)
+    throw invalid('the access token has characters a bearer token cannot have');
 
   const type = firstPresent(record, ['tokenType', 'token_type']);
-  if (type !== undefined && (typeof type !== 'string' || type.toLowerCase() !== 'bearer')) throw invalid('the token is not a bearer token');
+  if (type !== undefined && (typeof type !== 'string' || type.toLowerCase() !== 'bearer'))
+    throw invalid('the token is not a bearer token');
 
   const rawLifetime = firstPresent(record, ['expiresIn', 'expires_in']);
   if (rawLifetime === undefined) {
     return { accessToken: token, expiresInSeconds: defaultTokenLifetimeSeconds, lifetimeAssumed: true };
   }
   const lifetime =
-    typeof rawLifetime === 'number' ? rawLifetime : typeof rawLifetime === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(rawLifetime) ? Number(rawLifetime) : NaN;
+    typeof rawLifetime === 'number'
+      ? rawLifetime
+      : typeof rawLifetime === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(rawLifetime)
+        ? Number(rawLifetime)
+        : NaN;
   if (!Number.isFinite(lifetime)) throw invalid('the token lifetime is not a number');
   if (lifetime <= 0) throw invalid('the token lifetime is not positive');
   return { accessToken: token, expiresInSeconds: lifetime, lifetimeAssumed: false };

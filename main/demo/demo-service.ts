@@ -47,7 +47,13 @@ export class DemoService {
     this.stopped = false;
     const sandbox = await this.launch({});
     const view = await this.profiles.save(
-      { name: 'Demo data', baseUrl: sandbox.baseUrl, clientId: sandbox.credentials.clientId, tokenStyle: 'json', secret: sandbox.credentials.clientSecret },
+      {
+        name: 'Demo data',
+        baseUrl: sandbox.baseUrl,
+        clientId: sandbox.credentials.clientId,
+        tokenStyle: 'json',
+        secret: sandbox.credentials.clientSecret,
+      },
       { demo: true },
     );
     return this.profiles.activate(view.id);
@@ -64,7 +70,13 @@ export class DemoService {
     } catch {
       // The old port is taken: move the demo to a free one and point the profile at it.
       const sandbox = await this.launch({ credentials });
-      await this.profiles.save({ id: profile.id, name: profile.name, baseUrl: sandbox.baseUrl, clientId: profile.clientId, tokenStyle: profile.tokenStyle });
+      await this.profiles.save({
+        id: profile.id,
+        name: profile.name,
+        baseUrl: sandbox.baseUrl,
+        clientId: profile.clientId,
+        tokenStyle: profile.tokenStyle,
+      });
     }
   }
 

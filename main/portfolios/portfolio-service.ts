@@ -69,12 +69,20 @@ export class PortfolioService {
   constructor(private readonly deps: PortfolioServiceDeps) {
     this.logger = deps.logger ?? silentLogger;
     this.retryDelay = deps.autoSync?.retryMs ?? 15_000;
-    this.connection = new ConnectionStateMachine((state) => deps.events.emit('connection:state', state), () => deps.clock.now());
+    this.connection = new ConnectionStateMachine(
+      (state) => deps.events.emit('connection:state', state),
+      () => deps.clock.now(),
+    );
   }
 
   /** The cache of one profile. */
   cacheFor(profileId: string): PortfolioCache {
-    return new PortfolioCache({ dir: path.join(this.deps.userDataDir, 'cache'), profileId, secrets: this.deps.secrets, now: () => new Date(this.deps.clock.now()) });
+    return new PortfolioCache({
+      dir: path.join(this.deps.userDataDir, 'cache'),
+      profileId,
+      secrets: this.deps.secrets,
+      now: () => new Date(this.deps.clock.now()),
+    });
   }
 
   /** Loads the active profile's cache, publishes the state, and starts a sync in the background. */
@@ -93,7 +101,10 @@ export class PortfolioService {
     this.loaded = null;
     await this.start();
     const loaded = this.loaded as Loaded | null;
-    this.deps.events.emit('portfolios:changed', { profileId: loaded?.profile.id ?? null, syncedAt: loaded?.snapshot?.syncedAt ?? null });
+    this.deps.events.emit('portfolios:changed', {
+      profileId: loaded?.profile.id ?? null,
+      syncedAt: loaded?.snapshot?.syncedAt ?? null,
+    });
   }
 
   /** The current connection state. */
@@ -118,7 +129,8 @@ export class PortfolioService {
   async get(id: string): Promise<Portfolio> {
     const loaded = await this.requireLoaded();
     const portfolio = loaded.byId.get(id);
-    if (!portfolio) throw new AppError('NOT_FOUND', 'That portfolio is not in the data on hand. Sync to refresh the list.');
+    if (!portfolio)
+      throw new AppError('NOT_FOUND', 'That portfolio is not in the data on hand. Sync to refresh the list.');
     return portfolio;
   }
 
@@ -161,10 +173,17 @@ export class PortfolioService {
     const defaultName = kind === 'list' ? `model-portfolios-${stamp}.csv` : `model-portfolio-holdings-${stamp}.csv`;
     const target = await this.deps.saveDialog.chooseSavePath(defaultName);
     if (!target) return { status: 'cancelled' };
-    const result = kind === 'list' ? await exportPortfolioListCsv(chosen, target) : await exportHoldingsCsv(chosen, target);
+    const result =
+      kind === 'list' ? await exportPortfolioListCsv(chosen, target) : await exportHoldingsCsv(chosen, target);
     this.exported.add(result.path);
     this.logger.info('CSV exported', { kind, rows: result.rows, bytes: result.bytes });
-    return { status: 'saved', path: result.path, fileName: path.basename(result.path), rows: result.rows, bytes: result.bytes };
+    return {
+      status: 'saved',
+      path: result.path,
+      fileName: path.basename(result.path),
+      rows: result.rows,
+      bytes: result.bytes,
+    };
   }
 
   /** Reveals a file this session exported; any other path is refused. */
@@ -206,12 +225,29 @@ export class PortfolioService {
       if (signal.aborted) throw new AppError('SYNC_CANCELLED');
       await this.cacheFor(profile.id).write(result.snapshot);
       if (this.loaded?.profile.id === profile.id) this.loaded = this.toLoaded(profile, result.snapshot);
-      const until = await this.deps.profiles.tokenManager(profile).validUntil().catch(() => null);
-      this.connection.synced(result.snapshot.syncedAt, result.snapshot.portfolios.length, until === null ? null : new Date(until).toISOString());
+      const until = await this.deps.profiles
+        .tokenManager(profile)
+        .validUntil()
+        .catch(() => null);
+      this.connection.synced(
+        result.snapshot.syncedAt,
+        result.snapshot.portfolios.length,
+        until === null ? null : new Date(until).toISOString(),
+      );
       this.retryDelay = this.deps.autoSync?.retryMs ?? 15_000;
       this.deps.events.emit('portfolios:changed', { profileId: profile.id, syncedAt: result.snapshot.syncedAt });
-      this.logger.info('sync done', { profile: profile.id, status: result.status, portfolios: result.snapshot.portfolios.length, issues: result.snapshot.issues.length });
-      return { status: result.status, portfolioCount: result.snapshot.portfolios.length, syncedAt: result.snapshot.syncedAt, issues: result.snapshot.issues };
+      this.logger.info('sync done', {
+        profile: profile.id,
+        status: result.status,
+        portfolios: result.snapshot.portfolios.length,
+        issues: result.snapshot.issues.length,
+      });
+      return {
+        status: result.status,
+        portfolioCount: result.snapshot.portfolios.length,
+        syncedAt: result.snapshot.syncedAt,
+        issues: result.snapshot.issues,
+      };
     } catch (error) {
       const data = toErrorData(error);
       if (data.code === 'SYNC_CANCELLED') this.connection.cancelled();
@@ -253,7 +289,11 @@ export class PortfolioService {
   }
 
   private toLoaded(profile: Profile, snapshot: CacheSnapshot | null): Loaded {
-    return { profile, snapshot, byId: new Map((snapshot?.portfolios ?? []).map((portfolio) => [portfolio.id, portfolio])) };
+    return {
+      profile,
+      snapshot,
+      byId: new Map((snapshot?.portfolios ?? []).map((portfolio) => [portfolio.id, portfolio])),
+    };
   }
 
   private async requireLoaded(): Promise<Loaded> {
@@ -298,7 +338,11 @@ export class PortfolioService {
       notice = toErrorData(error);
     }
     this.loaded = this.toLoaded(profile, snapshot);
-    this.connection.profileLoaded(profile, { lastSyncedAt: snapshot?.syncedAt ?? null, count: snapshot?.portfolios.length ?? 0 }, notice);
+    this.connection.profileLoaded(
+      profile,
+      { lastSyncedAt: snapshot?.syncedAt ?? null, count: snapshot?.portfolios.length ?? 0 },
+      notice,
+    );
     return this.loaded;
   }
 }

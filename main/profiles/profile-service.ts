@@ -96,7 +96,8 @@ export class ProfileService {
       tokenStyle: draft.tokenStyle,
       demo: options.demo ?? existing?.demo ?? false,
     };
-    if (!existing && !draft.secret) throw new AppError('SECRET_MISSING', 'Enter the client secret to save a new connection.');
+    if (!existing && !draft.secret)
+      throw new AppError('SECRET_MISSING', 'Enter the client secret to save a new connection.');
     if (draft.secret) {
       this.deps.redactor.add(draft.secret);
       await this.deps.secrets.set(clientSecretAccount(profile.id), draft.secret);
@@ -153,7 +154,8 @@ export class ProfileService {
     await this.resetAuth(profileId);
     await this.deps.onRemove?.(profileId);
     const profiles = this.settings.profiles.filter((profile) => profile.id !== profileId);
-    const activeProfileId = this.settings.activeProfileId === profileId ? (profiles[0]?.id ?? null) : this.settings.activeProfileId;
+    const activeProfileId =
+      this.settings.activeProfileId === profileId ? (profiles[0]?.id ?? null) : this.settings.activeProfileId;
     await this.persist({ profiles, activeProfileId });
     return this.state();
   }
@@ -174,7 +176,14 @@ export class ProfileService {
     if (!secret && draft.id) secret = (await this.deps.secrets.get(clientSecretAccount(draft.id))) ?? undefined;
     if (!secret) throw new AppError('SECRET_MISSING', 'Enter the client secret to test the connection.');
     this.deps.redactor.add(secret);
-    const profile: Profile = { id: draft.id ?? 'draft', name: draft.name, baseUrl: draft.baseUrl, clientId: draft.clientId, tokenStyle: draft.tokenStyle, demo: false };
+    const profile: Profile = {
+      id: draft.id ?? 'draft',
+      name: draft.name,
+      baseUrl: draft.baseUrl,
+      clientId: draft.clientId,
+      tokenStyle: draft.tokenStyle,
+      demo: false,
+    };
     return testConnection(profile, secret, this.deps.fetchToken, this.apiOptions());
   }
 
@@ -234,7 +243,9 @@ export class ProfileService {
     const hasSecret = (await this.deps.secrets.get(clientSecretAccount(profile.id))) !== null;
     let tokenValidUntil: string | null = null;
     if (hasSecret) {
-      const until = await this.tokenManager(profile).validUntil().catch(() => null);
+      const until = await this.tokenManager(profile)
+        .validUntil()
+        .catch(() => null);
       tokenValidUntil = until === null ? null : new Date(until).toISOString();
     }
     return { ...profile, hasSecret, tokenValidUntil };

@@ -29,7 +29,10 @@ const empty = (): Settings => ({ profiles: [], activeProfileId: null });
 export class SettingsStore {
   readonly file: string;
 
-  constructor(userDataDir: string, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    userDataDir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.file = path.join(userDataDir, 'settings.json');
   }
 
@@ -52,7 +55,10 @@ export class SettingsStore {
     if (parsed?.success) {
       const { profiles, activeProfileId } = parsed.data;
       const ids = new Set(profiles.map((p) => p.id));
-      return { settings: { profiles, activeProfileId: activeProfileId && ids.has(activeProfileId) ? activeProfileId : null }, notice: null };
+      return {
+        settings: { profiles, activeProfileId: activeProfileId && ids.has(activeProfileId) ? activeProfileId : null },
+        notice: null,
+      };
     }
     const aside = `${this.file}.corrupt-${this.now().toISOString().replace(/[:.]/g, '-')}`;
     await rename(this.file, aside);

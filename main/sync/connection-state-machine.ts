@@ -48,7 +48,11 @@ export class ConnectionStateMachine {
   }
 
   /** A profile became active with what its cache held. */
-  profileLoaded(profile: { id: string; name: string; demo: boolean }, cached: { lastSyncedAt: string | null; count: number }, notice: AppErrorData | null): void {
+  profileLoaded(
+    profile: { id: string; name: string; demo: boolean },
+    cached: { lastSyncedAt: string | null; count: number },
+    notice: AppErrorData | null,
+  ): void {
     this.set({
       ...notConfiguredState,
       status: notice ? statusForError(notice) : 'online',
@@ -68,13 +72,23 @@ export class ConnectionStateMachine {
 
   /** A sync finished and its data is on hand. */
   synced(lastSyncedAt: string, count: number, tokenValidUntil: string | null): void {
-    this.set({ ...this.current, status: 'online', progress: null, error: null, offlineSince: null, lastSyncedAt, portfolioCount: count, tokenValidUntil });
+    this.set({
+      ...this.current,
+      status: 'online',
+      progress: null,
+      error: null,
+      offlineSince: null,
+      lastSyncedAt,
+      portfolioCount: count,
+      tokenValidUntil,
+    });
   }
 
   /** A sync failed: offline, auth error, keychain or other error; the cache stays on screen. */
   failed(error: AppErrorData): void {
     const status = statusForError(error);
-    const offlineSince = status === 'offline' ? (this.current.offlineSince ?? new Date(this.now()).toISOString()) : null;
+    const offlineSince =
+      status === 'offline' ? (this.current.offlineSince ?? new Date(this.now()).toISOString()) : null;
     this.set({ ...this.current, status, progress: null, error, offlineSince });
   }
 

@@ -37,11 +37,14 @@ export function readListPage(body: unknown, linkHeader: string | null): ListPage
   const key = arrayKeys.find((name) => Array.isArray(record[name]));
   if (!key) return null;
   const items = record[key] as unknown[];
-  const links = typeof record.links === 'object' && record.links !== null ? (record.links as Record<string, unknown>) : {};
+  const links =
+    typeof record.links === 'object' && record.links !== null ? (record.links as Record<string, unknown>) : {};
   const nextValue = record.next ?? links.next;
   const next =
     stringOrNull(nextValue) ??
-    (typeof nextValue === 'object' && nextValue !== null ? stringOrNull((nextValue as Record<string, unknown>).href) : null) ??
+    (typeof nextValue === 'object' && nextValue !== null
+      ? stringOrNull((nextValue as Record<string, unknown>).href)
+      : null) ??
     nextFromLinkHeader(linkHeader);
   const nextCursor = stringOrNull(record.nextCursor) ?? stringOrNull(record.next_cursor) ?? stringOrNull(record.cursor);
   const rawTotal = record.total ?? record.totalCount ?? record.count;

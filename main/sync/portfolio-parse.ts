@@ -42,20 +42,34 @@ function pick(record: Record<string, unknown>, table: Record<string, string[]>):
 const optionalText = z
   .unknown()
   .optional()
-  .transform((value) => (typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : null));
+  .transform((value) =>
+    typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : null,
+  );
 
-const numeric = z.union([z.number(), z.string().regex(/^\s*-?\d+(\.\d+)?\s*%?\s*$/).transform((s) => Number(s.replace('%', '')))]);
+const numeric = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^\s*-?\d+(\.\d+)?\s*%?\s*$/)
+    .transform((s) => Number(s.replace('%', ''))),
+]);
 
-const optionalNumber = z.unknown().optional().transform((value) => {
-  const parsed = numeric.safeParse(value);
-  return parsed.success && Number.isFinite(parsed.data) ? parsed.data : null;
-});
+const optionalNumber = z
+  .unknown()
+  .optional()
+  .transform((value) => {
+    const parsed = numeric.safeParse(value);
+    return parsed.success && Number.isFinite(parsed.data) ? parsed.data : null;
+  });
 
-const optionalDate = z.unknown().optional().transform((value) => {
-  if (typeof value !== 'string' && typeof value !== 'number') return null;
-  const time = new Date(value).getTime();
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
-});
+const optionalDate = z
+  .unknown()
+  .optional()
+  .transform((value) => {
+    if (typeof value !== 'string' && typeof value !== 'number') return null;
+    const time = new Date(value).getTime();
+    return Number.isNaN(time) ? null : new Date(time).toISOString();
+  });
 
 const rawHoldingSchema = z.object({
   ticker: z.union([z.string().trim().min(1), z.number().transform(String)]),
@@ -104,7 +118,8 @@ export function parseHoldings(items: readonly unknown[]): { holdings: Holding[];
   const notes: string[] = [];
   const kept: Array<{ ticker: string; name: string; assetClass: string | null; weight: number }> = [];
   items.forEach((item, index) => {
-    const record = typeof item === 'object' && item !== null ? pick(item as Record<string, unknown>, holdingAliases) : {};
+    const record =
+      typeof item === 'object' && item !== null ? pick(item as Record<string, unknown>, holdingAliases) : {};
     const parsed = rawHoldingSchema.safeParse(record);
     if (!parsed.success) {
       notes.push(`Holding ${index + 1} was skipped: ${describeIssue(parsed.error, record)}.`);
@@ -119,7 +134,8 @@ export function parseHoldings(items: readonly unknown[]): { holdings: Holding[];
 
 /** Parses one raw portfolio: needs id and name; everything else optional; holdings may come later from the detail route. */
 export function parsePortfolio(item: unknown): ParsedPortfolio {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) return { ok: false, id: null, reason: 'it is not an object' };
+  if (typeof item !== 'object' || item === null || Array.isArray(item))
+    return { ok: false, id: null, reason: 'it is not an object' };
   const record = pick(item as Record<string, unknown>, aliases);
   const parsed = rawPortfolioSchema.safeParse(record);
   if (!parsed.success) {
@@ -147,9 +163,15 @@ export function parsePortfolio(item: unknown): ParsedPortfolio {
 
 /** Adds holdings from the detail route to a portfolio the list gave without them. */
 export function withHoldings(portfolio: Portfolio, detail: unknown): { portfolio: Portfolio; notes: string[] } | null {
-  const body = typeof detail === 'object' && detail !== null && !Array.isArray(detail) ? (detail as Record<string, unknown>) : null;
+  const body =
+    typeof detail === 'object' && detail !== null && !Array.isArray(detail)
+      ? (detail as Record<string, unknown>)
+      : null;
   if (!body) return null;
-  const inner = typeof body.data === 'object' && body.data !== null && !Array.isArray(body.data) ? (body.data as Record<string, unknown>) : body;
+  const inner =
+    typeof body.data === 'object' && body.data !== null && !Array.isArray(body.data)
+      ? (body.data as Record<string, unknown>)
+      : body;
   const parsed = parsePortfolio(inner);
   if (!parsed.ok) return null;
   const merged: Portfolio = {

@@ -24,7 +24,8 @@ export interface SyncRunDeps {
 }
 
 /** The outcome of a run: a new snapshot to cache, or the previous one confirmed unchanged by a 304. */
-export type SyncRunResult = { status: 'updated'; snapshot: CacheSnapshot } | { status: 'unchanged'; snapshot: CacheSnapshot };
+export type SyncRunResult =
+  { status: 'updated'; snapshot: CacheSnapshot } | { status: 'unchanged'; snapshot: CacheSnapshot };
 
 /** Data is taken only from the API's own origin: a redirect or a next link elsewhere is refused. */
 function requireApiOrigin(api: ApiClient, url: string): void {
@@ -35,7 +36,10 @@ function requireApiOrigin(api: ApiClient, url: string): void {
   } catch {
     // keep the generic words
   }
-  throw new AppError('REDIRECT_REFUSED', `The API sent the app to ${host} for its data. To keep the data trustworthy it was not used; the previous data is still shown.`);
+  throw new AppError(
+    'REDIRECT_REFUSED',
+    `The API sent the app to ${host} for its data. To keep the data trustworthy it was not used; the previous data is still shown.`,
+  );
 }
 
 function checkCancelled(signal: AbortSignal): void {
@@ -53,7 +57,12 @@ function nextUrl(page: { next: string | null; nextCursor: string | null }, curre
 }
 
 /** Runs workers over items with at most `limit` in flight; the first failure stops the rest. */
-async function eachLimited<T>(items: readonly T[], limit: number, signal: AbortSignal, work: (item: T) => Promise<void>): Promise<void> {
+async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  signal: AbortSignal,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let index = 0;
   let failed = false;
   const worker = async () => {
@@ -90,17 +99,28 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
   let pages = 0;
   for (;;) {
     checkCancelled(signal);
-    if (seen.has(url) || pages >= maxPages) throw new AppError('RESPONSE_INVALID', 'The API’s pages lead round in a circle, so the sync was stopped. Try again later.');
+    if (seen.has(url) || pages >= maxPages)
+      throw new AppError(
+        'RESPONSE_INVALID',
+        'The API’s pages lead round in a circle, so the sync was stopped. Try again later.',
+      );
     seen.add(url);
     const conditional = pages === 0 && deps.previous?.etag ? deps.previous.etag : null;
     requireApiOrigin(api, url);
     const response: ApiResponse = await api.getJson(url, { etag: conditional, signal });
     requireApiOrigin(api, response.url);
     if (response.status === 304 && deps.previous) {
-      return { status: 'unchanged', snapshot: { ...deps.previous, syncedAt: new Date(deps.clock.now()).toISOString() } };
+      return {
+        status: 'unchanged',
+        snapshot: { ...deps.previous, syncedAt: new Date(deps.clock.now()).toISOString() },
+      };
     }
     const page = readListPage(response.body, response.link);
-    if (!page) throw new AppError('RESPONSE_INVALID', 'The API answered, but not with a list of model portfolios. Try again later.');
+    if (!page)
+      throw new AppError(
+        'RESPONSE_INVALID',
+        'The API answered, but not with a list of model portfolios. Try again later.',
+      );
     pages += 1;
     if (pages === 1) firstEtag = response.etag;
     raw.push(...page.items);
@@ -119,12 +139,18 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
   raw.forEach((item, index) => {
     const parsed = parsePortfolio(item);
     if (!parsed.ok) {
-      issues.push({ portfolioId: parsed.id, message: `Record ${index + 1}${parsed.id ? ` (${parsed.id})` : ''} was skipped: ${parsed.reason}.` });
+      issues.push({
+        portfolioId: parsed.id,
+        message: `Record ${index + 1}${parsed.id ? ` (${parsed.id})` : ''} was skipped: ${parsed.reason}.`,
+      });
       return;
     }
     const { portfolio } = parsed;
     if (ids.has(portfolio.id)) {
-      issues.push({ portfolioId: portfolio.id, message: `Portfolio ${portfolio.id} appeared twice; the first copy was kept.` });
+      issues.push({
+        portfolioId: portfolio.id,
+        message: `Portfolio ${portfolio.id} appeared twice; the first copy was kept.`,
+      });
       return;
     }
     ids.add(portfolio.id);
@@ -142,15 +168,22 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
       requireApiOrigin(api, response.url);
       const merged = withHoldings(portfolio, response.body);
       if (!merged) {
-        issues.push({ portfolioId: portfolio.id, message: `${portfolio.name}: the API’s detail for it could not be read; it was skipped.` });
+        issues.push({
+          portfolioId: portfolio.id,
+          message: `${portfolio.name}: the API’s detail for it could not be read; it was skipped.`,
+        });
         dropped.add(position);
       } else {
         portfolios[position] = merged.portfolio;
-        for (const note of merged.notes) issues.push({ portfolioId: portfolio.id, message: `${portfolio.name}: ${note}` });
+        for (const note of merged.notes)
+          issues.push({ portfolioId: portfolio.id, message: `${portfolio.name}: ${note}` });
       }
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_FOUND') {
-        issues.push({ portfolioId: portfolio.id, message: `${portfolio.name}: the API no longer has it (404); it was skipped.` });
+        issues.push({
+          portfolioId: portfolio.id,
+          message: `${portfolio.name}: the API no longer has it (404); it was skipped.`,
+        });
         dropped.add(position);
         return;
       }

@@ -26,7 +26,11 @@ const fastOptions = (extra: ApiClientOptions = {}): ApiClientOptions => ({
   ...extra,
 });
 
-async function client(extra: ApiClientOptions = {}, target = sandbox, style: TokenStyle = 'json'): Promise<{ api: ApiClient; tokens: TokenManager }> {
+async function client(
+  extra: ApiClientOptions = {},
+  target = sandbox,
+  style: TokenStyle = 'json',
+): Promise<{ api: ApiClient; tokens: TokenManager }> {
   const profile = sandboxProfile(target, style);
   profiles.push(profile.id);
   const tokens = await tokenManagerFor(target, profile, secrets, new TestClock(sandboxClock.now()), capture);
@@ -134,7 +138,11 @@ describe('token endpoint errors (RFC 6749 §5.2)', () => {
   ])('%s → %s, its description shown, never retried', async (oauth, status, code) => {
     const { api } = await client();
     const before = sandbox.counters.tokenRequests;
-    sandbox.faults.enqueue('token', { kind: 'status', status, body: { error: oauth, error_description: `Sandbox says ${oauth}` } }, 3);
+    sandbox.faults.enqueue(
+      'token',
+      { kind: 'status', status, body: { error: oauth, error_description: `Sandbox says ${oauth}` } },
+      3,
+    );
     const error = await failure(api.getJson('model-portfolios'));
     expect(error.code).toBe(code);
     expect(error.retryable).toBe(false);
@@ -145,7 +153,9 @@ describe('token endpoint errors (RFC 6749 §5.2)', () => {
   it('a wrong secret is invalid_client from the real token route', async () => {
     const profile = sandboxProfile(sandbox);
     profiles.push(profile.id);
-    const tokens = await tokenManagerFor(sandbox, profile, secrets, new TestClock(sandboxClock.now()), capture, { secret: 'not-the-secret' });
+    const tokens = await tokenManagerFor(sandbox, profile, secrets, new TestClock(sandboxClock.now()), capture, {
+      secret: 'not-the-secret',
+    });
     const error = await failure(new ApiClient(sandbox.baseUrl, tokens, fastOptions()).getJson('model-portfolios'));
     expect(error.code).toBe('INVALID_CLIENT');
     expect(error.message).toMatch(/Check them in Settings/);
@@ -205,27 +215,33 @@ describe('retries', () => {
 });
 
 describe('redirects never carry credentials to another origin', () => {
-  it.each([301, 302, 307, 308] as const)('token POST redirected with %s is refused; the foreign origin receives nothing', async (status) => {
-    const { api } = await client();
-    const foreignBefore = sandbox.foreign.requests.length;
-    sandbox.faults.enqueue('token', { kind: 'redirect', status, target: 'foreign' });
-    expect((await failure(api.getJson('model-portfolios'))).code).toBe('REDIRECT_REFUSED');
-    expect(sandbox.foreign.requests.length).toBe(foreignBefore);
-  });
+  it.each([301, 302, 307, 308] as const)(
+    'token POST redirected with %s is refused; the foreign origin receives nothing',
+    async (status) => {
+      const { api } = await client();
+      const foreignBefore = sandbox.foreign.requests.length;
+      sandbox.faults.enqueue('token', { kind: 'redirect', status, target: 'foreign' });
+      expect((await failure(api.getJson('model-portfolios'))).code).toBe('REDIRECT_REFUSED');
+      expect(sandbox.foreign.requests.length).toBe(foreignBefore);
+    },
+  );
 
-  it.each([301, 302, 307, 308] as const)('API GET redirected with %s to a foreign origin arrives without the token', async (status) => {
-    const { api, tokens } = await client();
-    const token = await tokens.getToken();
-    const foreignBefore = sandbox.foreign.requests.length;
-    sandbox.faults.enqueue('list', { kind: 'redirect', status, target: 'foreign' });
-    await settle(api.getJson('model-portfolios'));
-    const received = sandbox.foreign.requests.slice(foreignBefore);
-    expect(received.length).toBeGreaterThan(0);
-    const everything = JSON.stringify(received);
-    expect(everything).not.toContain(token);
-    expect(everything).not.toContain(sandbox.credentials.clientSecret);
-    expect(received.every((request) => request.headers.authorization === undefined)).toBe(true);
-  });
+  it.each([301, 302, 307, 308] as const)(
+    'API GET redirected with %s to a foreign origin arrives without the token',
+    async (status) => {
+      const { api, tokens } = await client();
+      const token = await tokens.getToken();
+      const foreignBefore = sandbox.foreign.requests.length;
+      sandbox.faults.enqueue('list', { kind: 'redirect', status, target: 'foreign' });
+      await settle(api.getJson('model-portfolios'));
+      const received = sandbox.foreign.requests.slice(foreignBefore);
+      expect(received.length).toBeGreaterThan(0);
+      const everything = JSON.stringify(received);
+      expect(everything).not.toContain(token);
+      expect(everything).not.toContain(sandbox.credentials.clientSecret);
+      expect(received.every((request) => request.headers.authorization === undefined)).toBe(true);
+    },
+  );
 
   it('follows a same-origin redirect with the token', async () => {
     const { api } = await client();
@@ -235,7 +251,8 @@ describe('redirects never carry credentials to another origin', () => {
 
   it('across all of this, the foreign origin never saw the secret or any token', () => {
     const everything = JSON.stringify(sandbox.foreign.requests);
-    for (const value of [sandbox.credentials.clientSecret, ...sandbox.issuedTokens()]) expect(everything).not.toContain(value);
+    for (const value of [sandbox.credentials.clientSecret, ...sandbox.issuedTokens()])
+      expect(everything).not.toContain(value);
   });
 });
 
@@ -253,14 +270,21 @@ describe('bad responses', () => {
   });
 
   it('times out a stalled response', async () => {
-    const { api } = await client({ requestTimeoutMs: 400, retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 1, retryAfterCapMs: 1 } });
+    const { api } = await client({
+      requestTimeoutMs: 400,
+      retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 1, retryAfterCapMs: 1 },
+    });
     await api.getJson('model-portfolios');
     sandbox.faults.enqueue('list', { kind: 'stall' }, 2);
     expect((await failure(api.getJson('model-portfolios'))).code).toBe('TIMEOUT');
   });
 
   it('gives up at the overall deadline', async () => {
-    const { api } = await client({ requestTimeoutMs: 5_000, deadlineMs: 300, retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1, retryAfterCapMs: 1 } });
+    const { api } = await client({
+      requestTimeoutMs: 5_000,
+      deadlineMs: 300,
+      retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1, retryAfterCapMs: 1 },
+    });
     await api.getJson('model-portfolios');
     sandbox.faults.enqueue('list', { kind: 'stall' });
     expect((await failure(api.getJson('model-portfolios'))).code).toBe('TIMEOUT');
@@ -279,7 +303,9 @@ describe('bad responses', () => {
     const { api } = await client();
     await api.getJson('model-portfolios');
     sandbox.faults.enqueue('list', { kind: 'truncated' }, 10);
-    expect(['NETWORK_UNREACHABLE', 'RESPONSE_INVALID']).toContain((await failure(api.getJson('model-portfolios'))).code);
+    expect(['NETWORK_UNREACHABLE', 'RESPONSE_INVALID']).toContain(
+      (await failure(api.getJson('model-portfolios'))).code,
+    );
   });
 
   it('an unsupported API version is its own error', async () => {

@@ -31,7 +31,10 @@ afterAll(async () => {
   expect(capture.leaks([sandbox.credentials.clientSecret, ...sandbox.issuedTokens()])).toEqual([]);
 });
 
-async function freshManager(options: Parameters<typeof tokenManagerFor>[5] = {}, clock = new TestClock(sandboxClock.now())) {
+async function freshManager(
+  options: Parameters<typeof tokenManagerFor>[5] = {},
+  clock = new TestClock(sandboxClock.now()),
+) {
   const profile = sandboxProfile(sandbox);
   touchedProfiles.push(profile.id);
   const manager = await tokenManagerFor(sandbox, profile, secrets, clock, capture, options);
@@ -69,7 +72,14 @@ describe('TokenManager across restarts and clock changes', () => {
     const first = await manager.getToken();
     const before = sandbox.counters.tokenRequests;
     clock.advance(10 * 60_000);
-    const restarted = new TokenManager({ profile, secrets, clock, fetchToken: createTokenFetcher(clock), redactor: capture.redactor, logger: capture.logger });
+    const restarted = new TokenManager({
+      profile,
+      secrets,
+      clock,
+      fetchToken: createTokenFetcher(clock),
+      redactor: capture.redactor,
+      logger: capture.logger,
+    });
     expect(await restarted.getToken()).toBe(first);
     expect(sandbox.counters.tokenRequests - before).toBe(0);
   });
@@ -79,7 +89,14 @@ describe('TokenManager across restarts and clock changes', () => {
     const first = await manager.getToken();
     const before = sandbox.counters.tokenRequests;
     clock.advance(-60 * 60_000);
-    const restarted = new TokenManager({ profile, secrets, clock, fetchToken: createTokenFetcher(clock), redactor: capture.redactor, logger: capture.logger });
+    const restarted = new TokenManager({
+      profile,
+      secrets,
+      clock,
+      fetchToken: createTokenFetcher(clock),
+      redactor: capture.redactor,
+      logger: capture.logger,
+    });
     const second = await restarted.getToken();
     expect(second).not.toBe(first);
     expect(sandbox.counters.tokenRequests - before).toBe(1);
@@ -90,7 +107,14 @@ describe('TokenManager across restarts and clock changes', () => {
     const first = await manager.getToken();
     // Same secret value re-set is not a change; a different one is (the sandbox would refuse it, so check the keychain only).
     await secrets.set(`client-secret:${profile.id}`, 'a-different-secret');
-    const restarted = new TokenManager({ profile, secrets, clock, fetchToken: createTokenFetcher(clock), redactor: capture.redactor, logger: capture.logger });
+    const restarted = new TokenManager({
+      profile,
+      secrets,
+      clock,
+      fetchToken: createTokenFetcher(clock),
+      redactor: capture.redactor,
+      logger: capture.logger,
+    });
     const outcome = await settle(restarted.getToken());
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect((capture.error(outcome.error) as AppError).code).toBe('INVALID_CLIENT');
@@ -101,8 +125,17 @@ describe('TokenManager across restarts and clock changes', () => {
   it('drops the kept token when the base URL or client id changed', async () => {
     const { profile, manager, clock } = await freshManager();
     await manager.getToken();
-    const moved = { ...profile, baseUrl: `${sandbox.baseUrl}/` .replace(/\/$/, '') + '/v1' };
-    const restarted = new TokenManager({ profile: moved, secrets, clock, fetchToken: async () => { throw new AppError('NETWORK_UNREACHABLE'); }, redactor: capture.redactor, logger: capture.logger });
+    const moved = { ...profile, baseUrl: `${sandbox.baseUrl}/`.replace(/\/$/, '') + '/v1' };
+    const restarted = new TokenManager({
+      profile: moved,
+      secrets,
+      clock,
+      fetchToken: async () => {
+        throw new AppError('NETWORK_UNREACHABLE');
+      },
+      redactor: capture.redactor,
+      logger: capture.logger,
+    });
     await expect(restarted.getToken()).rejects.toMatchObject({ code: 'NETWORK_UNREACHABLE' });
     expect(await secrets.get(tokenAccount(profile.id))).toBeNull();
   });
@@ -163,16 +196,21 @@ describe('TokenManager across restarts and clock changes', () => {
 });
 
 describe('token responses', () => {
-  it.each(['missing-token', 'empty-token', 'non-numeric-expiry', 'zero-expiry', 'negative-expiry', 'wrong-token-type', 'not-an-object'] as const)(
-    'garbage (%s) is TOKEN_RESPONSE_INVALID',
-    async (variant) => {
-      const { manager } = await freshManager();
-      sandbox.faults.enqueue('token', { kind: 'token-garbage', variant });
-      const outcome = await settle(manager.getToken());
-      expect(outcome.ok).toBe(false);
-      if (!outcome.ok) expect((capture.error(outcome.error) as AppError).code).toBe('TOKEN_RESPONSE_INVALID');
-    },
-  );
+  it.each([
+    'missing-token',
+    'empty-token',
+    'non-numeric-expiry',
+    'zero-expiry',
+    'negative-expiry',
+    'wrong-token-type',
+    'not-an-object',
+  ] as const)('garbage (%s) is TOKEN_RESPONSE_INVALID', async (variant) => {
+    const { manager } = await freshManager();
+    sandbox.faults.enqueue('token', { kind: 'token-garbage', variant });
+    const outcome = await settle(manager.getToken());
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect((capture.error(outcome.error) as AppError).code).toBe('TOKEN_RESPONSE_INVALID');
+  });
 
   it('a response with no lifetime assumes 24 h and says so in the log', async () => {
     const { manager, clock } = await freshManager();

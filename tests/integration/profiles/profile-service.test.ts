@@ -87,7 +87,10 @@ describe('connection profiles through the bridge', () => {
   });
 
   it('refuses a new profile without a secret, and an http base URL that is not loopback', async () => {
-    expect(await call('profiles:save', draft({ secret: undefined }))).toMatchObject({ ok: false, error: { code: 'SECRET_MISSING' } });
+    expect(await call('profiles:save', draft({ secret: undefined }))).toMatchObject({
+      ok: false,
+      error: { code: 'SECRET_MISSING' },
+    });
     const remote = await call('profiles:save', draft({ baseUrl: 'http://api.partner.example' }));
     expect(remote).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     if (!remote.ok) expect(remote.error.message).toMatch(/https:\/\//);
@@ -124,14 +127,19 @@ describe('connection profiles through the bridge', () => {
 
   it('tests a draft pointing nowhere: the server could not be reached', async () => {
     const report = await call('auth:testConnection', { draft: draft({ baseUrl: 'http://127.0.0.1:9' }) });
-    expect(report.ok && (report.value as { steps: Array<{ id: string; status: string }> }).steps[0]).toMatchObject({ id: 'reach', status: 'failed' });
+    expect(report.ok && (report.value as { steps: Array<{ id: string; status: string }> }).steps[0]).toMatchObject({
+      id: 'reach',
+      status: 'failed',
+    });
   });
 
   it('shows until when the token is valid, never the token', async () => {
     const profile = (await services.profiles.state()).profiles[0]!;
     await services.profiles.apiClient(await services.profiles.get(profile.id)).getJson('model-portfolios');
     const listed = await call('profiles:list');
-    const view = listed.ok ? (listed.value as { profiles: Array<{ tokenValidUntil: string | null }> }).profiles[0] : null;
+    const view = listed.ok
+      ? (listed.value as { profiles: Array<{ tokenValidUntil: string | null }> }).profiles[0]
+      : null;
     expect(view?.tokenValidUntil).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
@@ -160,12 +168,21 @@ describe('connection profiles through the bridge', () => {
     expect(removed).toMatchObject({ ok: true, value: { profiles: [], activeProfileId: null } });
     expect(await secrets.get(clientSecretAccount(id))).toBeNull();
     expect(await secrets.get(tokenAccount(id))).toBeNull();
-    expect(await call('profiles:hasSecret', { profileId: id })).toMatchObject({ ok: false, error: { code: 'PROFILE_NOT_FOUND' } });
+    expect(await call('profiles:hasSecret', { profileId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'PROFILE_NOT_FOUND' },
+    });
   });
 
   it('refuses extra fields and a secret read-back channel does not exist', async () => {
-    expect(await call('profiles:save', { ...draft(), admin: true })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await call('profiles:getSecret', { profileId: 'x' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await call('profiles:save', { ...draft(), admin: true })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect(await call('profiles:getSecret', { profileId: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
   });
 });
 
@@ -182,7 +199,11 @@ describe('a damaged settings file', () => {
   it('with a valid shape but a bad profile (plain http to a remote host) is set aside too', async () => {
     await writeFile(
       path.join(userDataDir, 'settings.json'),
-      JSON.stringify({ version: 1, activeProfileId: 'a', profiles: [{ id: 'a', name: 'x', baseUrl: 'http://evil.example', clientId: 'c' }] }),
+      JSON.stringify({
+        version: 1,
+        activeProfileId: 'a',
+        profiles: [{ id: 'a', name: 'x', baseUrl: 'http://evil.example', clientId: 'c' }],
+      }),
     );
     boot();
     expect(await call('profiles:list')).toMatchObject({ ok: true, value: { notice: { code: 'SETTINGS_CORRUPT' } } });

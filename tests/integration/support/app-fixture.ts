@@ -22,7 +22,10 @@ export interface TestApp {
   /** The states published so far. */
   states(): ConnectionState[];
   /** Saves and activates a profile for the sandbox, then waits for the first sync to settle. */
-  connect(sandbox: Sandbox, extra?: { tokenStyle?: 'json' | 'form-body' | 'form-basic'; secret?: string }): Promise<string>;
+  connect(
+    sandbox: Sandbox,
+    extra?: { tokenStyle?: 'json' | 'form-body' | 'form-basic'; secret?: string },
+  ): Promise<string>;
   /** Waits until the published state satisfies the predicate. */
   waitForState(predicate: (state: ConnectionState) => boolean, timeoutMs?: number): Promise<ConnectionState>;
   cacheBytes(): Promise<Buffer>;
@@ -52,7 +55,8 @@ export async function startTestApp(config: Partial<MainServicesConfig> = {}): Pr
   const dispatch = createDispatcher(createHandlers(services));
   let profileId = '';
 
-  const states = () => events.filter((event) => event.name === 'connection:state').map((event) => event.payload as ConnectionState);
+  const states = () =>
+    events.filter((event) => event.name === 'connection:state').map((event) => event.payload as ConnectionState);
   const waitForState = async (predicate: (state: ConnectionState) => boolean, timeoutMs = 30_000) => {
     const started = Date.now();
     for (;;) {
@@ -88,7 +92,8 @@ export async function startTestApp(config: Partial<MainServicesConfig> = {}): Pr
     cacheBytes: () => readFile(services.portfolios.cacheFor(profileId).path),
     async close() {
       await services.dispose();
-      for (const profile of (await services.profiles.state()).profiles) await services.profiles.remove(profile.id).catch(() => undefined);
+      for (const profile of (await services.profiles.state()).profiles)
+        await services.profiles.remove(profile.id).catch(() => undefined);
       await rm(userDataDir, { recursive: true, force: true });
     },
   };

@@ -32,7 +32,8 @@ afterAll(async () => {
   await sandbox.close();
   expect(app.capture.leaks([sandbox.credentials.clientSecret, ...sandbox.issuedTokens()])).toEqual([]);
   const foreign = JSON.stringify(sandbox.foreign.requests);
-  for (const value of [sandbox.credentials.clientSecret, ...sandbox.issuedTokens()]) expect(foreign).not.toContain(value);
+  for (const value of [sandbox.credentials.clientSecret, ...sandbox.issuedTokens()])
+    expect(foreign).not.toContain(value);
 });
 
 type Case = [route: SandboxRoute, label: string, fault: Fault, code: string, status: string];
@@ -50,7 +51,13 @@ const apiCases = (route: SandboxRoute): Case[] => [
   [route, 'invalid JSON', { kind: 'invalid-json' }, 'RESPONSE_INVALID', 'error'],
   [route, 'HTML page', { kind: 'html' }, 'RESPONSE_INVALID', 'error'],
   [route, 'oversized body', { kind: 'oversized', bytes: 8 * 1024 * 1024 }, 'RESPONSE_TOO_LARGE', 'error'],
-  [route, 'redirect to another origin', { kind: 'redirect', status: 302, target: 'foreign' }, 'REDIRECT_REFUSED', 'error'],
+  [
+    route,
+    'redirect to another origin',
+    { kind: 'redirect', status: 302, target: 'foreign' },
+    'REDIRECT_REFUSED',
+    'error',
+  ],
   [route, '403', { kind: 'status', status: 403 }, 'FORBIDDEN', 'auth-error'],
   [route, '406', { kind: 'status', status: 406 }, 'UNSUPPORTED_API_VERSION', 'error'],
 ];
@@ -59,17 +66,47 @@ const cases: Case[] = [
   ['token', '500', { kind: 'status', status: 500 }, 'SERVER_ERROR', 'error'],
   ['token', '503', { kind: 'status', status: 503 }, 'SERVER_ERROR', 'error'],
   ['token', '429', { kind: 'status', status: 429, retryAfterSeconds: 1 }, 'RATE_LIMITED', 'error'],
-  ['token', 'invalid_client', { kind: 'status', status: 401, body: { error: 'invalid_client', error_description: 'Unknown client' } }, 'INVALID_CLIENT', 'auth-error'],
+  [
+    'token',
+    'invalid_client',
+    { kind: 'status', status: 401, body: { error: 'invalid_client', error_description: 'Unknown client' } },
+    'INVALID_CLIENT',
+    'auth-error',
+  ],
   ['token', 'stall', { kind: 'stall' }, 'TIMEOUT', 'offline'],
   ['token', 'reset', { kind: 'reset' }, 'NETWORK_UNREACHABLE', 'offline'],
   ['token', 'truncated body', { kind: 'truncated' }, 'NETWORK_UNREACHABLE', 'offline'],
   ['token', 'invalid JSON', { kind: 'invalid-json' }, 'TOKEN_RESPONSE_INVALID', 'error'],
   ['token', 'HTML page', { kind: 'html' }, 'TOKEN_RESPONSE_INVALID', 'error'],
   ['token', 'oversized body', { kind: 'oversized', bytes: 200 * 1024 }, 'RESPONSE_TOO_LARGE', 'error'],
-  ['token', 'redirect to another origin', { kind: 'redirect', status: 307, target: 'foreign' }, 'REDIRECT_REFUSED', 'error'],
-  ['token', 'garbage: missing token', { kind: 'token-garbage', variant: 'missing-token' }, 'TOKEN_RESPONSE_INVALID', 'error'],
-  ['token', 'garbage: negative lifetime', { kind: 'token-garbage', variant: 'negative-expiry' }, 'TOKEN_RESPONSE_INVALID', 'error'],
-  ['token', 'garbage: not an object', { kind: 'token-garbage', variant: 'not-an-object' }, 'TOKEN_RESPONSE_INVALID', 'error'],
+  [
+    'token',
+    'redirect to another origin',
+    { kind: 'redirect', status: 307, target: 'foreign' },
+    'REDIRECT_REFUSED',
+    'error',
+  ],
+  [
+    'token',
+    'garbage: missing token',
+    { kind: 'token-garbage', variant: 'missing-token' },
+    'TOKEN_RESPONSE_INVALID',
+    'error',
+  ],
+  [
+    'token',
+    'garbage: negative lifetime',
+    { kind: 'token-garbage', variant: 'negative-expiry' },
+    'TOKEN_RESPONSE_INVALID',
+    'error',
+  ],
+  [
+    'token',
+    'garbage: not an object',
+    { kind: 'token-garbage', variant: 'not-an-object' },
+    'TOKEN_RESPONSE_INVALID',
+    'error',
+  ],
   ...apiCases('list'),
   ...apiCases('detail'),
 ];
@@ -102,7 +139,11 @@ describe('fault matrix: a failed sync never damages the cache', () => {
     sandbox.faults.clear();
     const result = await app.dispatch('sync:now', undefined);
     expect(result.ok).toBe(true);
-    expect(app.services.portfolios.connection.state).toMatchObject({ status: 'online', offlineSince: null, error: null });
+    expect(app.services.portfolios.connection.state).toMatchObject({
+      status: 'online',
+      offlineSince: null,
+      error: null,
+    });
   });
 
   it('a next link pointing at another server is refused, and the token never goes there', async () => {

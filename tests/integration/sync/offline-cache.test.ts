@@ -34,7 +34,12 @@ describe('offline, from the encrypted cache', () => {
     app = await startTestApp({ userDataDir: first.userDataDir, secrets: first.services.secrets });
     await app.services.portfolios.start();
     const state = await app.waitForState((s) => s.status !== 'syncing');
-    expect(state).toMatchObject({ status: 'offline', profileId, portfolioCount: 25, error: { code: 'NETWORK_UNREACHABLE' } });
+    expect(state).toMatchObject({
+      status: 'offline',
+      profileId,
+      portfolioCount: 25,
+      error: { code: 'NETWORK_UNREACHABLE' },
+    });
     expect(state.offlineSince).toBeTruthy();
     expect(state.lastSyncedAt).toBeTruthy();
     const listing = await app.dispatch('portfolios:list', undefined);
@@ -54,9 +59,18 @@ describe('offline, from the encrypted cache', () => {
     app = await startTestApp();
     await app.connect(sandbox);
     app.saveTo.path = null;
-    expect(await app.dispatch('export:csv', { kind: 'list', ids: 'all' })).toEqual({ ok: true, value: { status: 'cancelled' } });
-    expect(await app.dispatch('export:csv', { kind: 'list', ids: ['nope'] })).toMatchObject({ ok: false, error: { code: 'EXPORT_NOTHING_SELECTED' } });
-    expect(await app.dispatch('export:showInFolder', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await app.dispatch('export:csv', { kind: 'list', ids: 'all' })).toEqual({
+      ok: true,
+      value: { status: 'cancelled' },
+    });
+    expect(await app.dispatch('export:csv', { kind: 'list', ids: ['nope'] })).toMatchObject({
+      ok: false,
+      error: { code: 'EXPORT_NOTHING_SELECTED' },
+    });
+    expect(await app.dispatch('export:showInFolder', { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
   });
 
   it('a cache whose key is gone is set aside and reported, then rebuilt by the next sync', async () => {
@@ -73,7 +87,11 @@ describe('offline, from the encrypted cache', () => {
     const names = await readdir(path.join(app.userDataDir, 'cache'));
     expect(names.some((name) => name.includes('corrupt'))).toBe(true);
     await app.services.portfolios.syncNow();
-    expect(app.services.portfolios.connection.state).toMatchObject({ status: 'online', portfolioCount: 8, error: null });
+    expect(app.services.portfolios.connection.state).toMatchObject({
+      status: 'online',
+      portfolioCount: 8,
+      error: null,
+    });
   });
 
   it('a cache with a damaged byte is set aside, never a crash', async () => {
@@ -87,7 +105,10 @@ describe('offline, from the encrypted cache', () => {
     await writeFile(file, bytes);
 
     app = await startTestApp({ userDataDir: first.userDataDir, secrets: first.services.secrets });
-    expect(await app.services.portfolios.state()).toMatchObject({ status: 'error', error: { code: 'CACHE_UNREADABLE' } });
+    expect(await app.services.portfolios.state()).toMatchObject({
+      status: 'error',
+      error: { code: 'CACHE_UNREADABLE' },
+    });
     expect(await app.dispatch('portfolios:list', undefined)).toMatchObject({ ok: true, value: { portfolios: [] } });
   });
 

@@ -65,7 +65,10 @@ describe('sync against the sandbox', () => {
     // 99.7 %: kept, flagged, and explained.
     expect(byId.get('mp-000003')).toMatchObject({ weightsOk: false });
     expect(byId.get('mp-000003')!.weightSum).toBeCloseTo(0.997, 6);
-    expect(listing.issues).toContainEqual({ portfolioId: 'mp-000003', message: expect.stringMatching(/weights add up to 99\.70 %, not 100 %/) });
+    expect(listing.issues).toContainEqual({
+      portfolioId: 'mp-000003',
+      message: expect.stringMatching(/weights add up to 99\.70 %, not 100 %/),
+    });
     // Missing optional fields: kept, with nulls.
     expect(byId.get('mp-000005')).toMatchObject({ description: null, benchmark: null, minimumInvestment: null });
     // Names kept exactly.
@@ -80,19 +83,27 @@ describe('sync against the sandbox', () => {
       { name: 'No id here', holdings: [] },
       { id: 'ok-2', name: '   ' },
       'not even an object',
-      { id: 'ok-3', name: 'Half-bad holdings', holdings: [{ ticker: 'BBB', weight: 0.6 }, { ticker: 'CCC' }, { weight: 0.4 }] },
+      {
+        id: 'ok-3',
+        name: 'Half-bad holdings',
+        holdings: [{ ticker: 'BBB', weight: 0.6 }, { ticker: 'CCC' }, { weight: 0.4 }],
+      },
       { id: 'ok-1', name: 'Duplicate', holdings: [] },
     ];
     const server = createServer((req, res) => {
       res.setHeader('content-type', 'application/json');
-      if (req.url === '/oauth/token') res.end(JSON.stringify({ accessTtoken: 'tok-bad-records', expiresIn: 3600, tokenType: 'bearer' }));
+      if (req.url === '/oauth/token')
+        res.end(JSON.stringify({ accessTtoken: 'tok-bad-records', expiresIn: 3600, tokenType: 'bearer' }));
       else res.end(JSON.stringify({ data: items, next: null }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       app = await startTestApp();
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      await app.connect({ baseUrl: base, credentials: { clientId: 'c', clientSecret: 's3cret-bad-records' } } as Sandbox);
+      await app.connect({
+        baseUrl: base,
+        credentials: { clientId: 'c', clientSecret: 's3cret-bad-records' },
+      } as Sandbox);
       const listing = await app.services.portfolios.list();
       expect(listing.portfolios.map((p) => p.id)).toEqual(['ok-1', 'ok-3']);
       const messages = listing.issues.map((issue) => issue.message);

@@ -13,7 +13,11 @@ describe('parseTokenResponse', () => {
   });
 
   it('assumes 24 h when no lifetime is given, and says so', () => {
-    expect(parseTokenResponse({ accessTtoken: 'abc' })).toEqual({ accessToken: 'abc', expiresInSeconds: 86400, lifetimeAssumed: true });
+    expect(parseTokenResponse({ accessTtoken: 'abc' })).toEqual({
+      accessToken: 'abc',
+      expiresInSeconds: 86400,
+      lifetimeAssumed: true,
+    });
   });
 
   it.each([

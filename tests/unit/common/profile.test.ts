@@ -28,7 +28,18 @@ describe('checkBaseUrl', () => {
   });
 
   it('the draft schema normalises the URL and defaults the token style to the doc’s JSON body', () => {
-    const draft = profileDraftSchema.parse({ name: ' Partner ', baseUrl: 'https://API.example/', clientId: 'id', secret: 's' });
-    expect(draft).toEqual({ name: 'Partner', baseUrl: 'https://api.example', clientId: 'id', secret: 's', tokenStyle: 'json' });
+    const draft = profileDraftSchema.parse({
+      name: ' Partner ',
+      baseUrl: 'https://API.example/',
+      clientId: 'id',
+      secret: 's',
+    });
+    expect(draft).toEqual({
+      name: 'Partner',
+      baseUrl: 'https://api.example',
+      clientId: 'id',
+      secret: 's',
+      tokenStyle: 'json',
+    });
   });
 });

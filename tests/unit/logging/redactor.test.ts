@@ -25,7 +25,10 @@ describe('Redactor', () => {
     const redactor = new Redactor();
     redactor.add('tok-abcdef');
     const logger = createLogger(redactor, (level, line) => lines.push(`${level}:${line}`));
-    const error = Object.assign(new Error('failed with tok-abcdef'), { code: 'E1', options: { headers: { authorization: 'Bearer tok-abcdef' } } });
+    const error = Object.assign(new Error('failed with tok-abcdef'), {
+      code: 'E1',
+      options: { headers: { authorization: 'Bearer tok-abcdef' } },
+    });
     logger.warn('call failed tok-abcdef', { error, header: 'Bearer tok-abcdef' });
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toContain('tok-abcdef');

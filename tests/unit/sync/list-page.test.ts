@@ -12,7 +12,12 @@ describe('readListPage', () => {
   });
 
   it.each(['data', 'items', 'results', 'modelPortfolios'])('reads an envelope whose array is %s', (key) => {
-    expect(readListPage({ [key]: [1, 2], next: '/p?page=2', total: 9 }, null)).toEqual({ items: [1, 2], next: '/p?page=2', nextCursor: null, total: 9 });
+    expect(readListPage({ [key]: [1, 2], next: '/p?page=2', total: 9 }, null)).toEqual({
+      items: [1, 2],
+      next: '/p?page=2',
+      nextCursor: null,
+      total: 9,
+    });
   });
 
   it('reads next as {href}, links.next, and cursors', () => {
