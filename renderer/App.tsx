@@ -207,16 +207,16 @@ export function App() {
     go({ name: 'browser' });
   };
 
+  // Main re-syncs by itself when the active profile changes or its credentials do.
   const onSetupSaved = async (profile: ProfileView, created: boolean) => {
-    if (created) {
+    const listed = await api().profiles.list();
+    if (created && listed.ok && listed.value.activeProfileId !== profile.id) {
       const activated = await api().profiles.activate({ profileId: profile.id });
       if (activated.ok) profiles.set(activated.value);
-      else await profiles.reload();
-    } else {
-      await profiles.reload();
+    } else if (listed.ok) {
+      profiles.set(listed.value);
     }
-    if (created || profile.id === activeProfileId) void syncNow(false);
-    show({ kind: 'info', message: created ? `Connected “${profile.name}”. Syncing…` : `Saved “${profile.name}”.` });
+    show({ kind: 'info', message: created ? `Connected “${profile.name}”.` : `Saved “${profile.name}”.` });
     if (created) go({ name: 'browser' });
     else go(screen?.name === 'setup' && screen.back === 'welcome' ? { name: 'welcome' } : { name: 'settings' });
   };

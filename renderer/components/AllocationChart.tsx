@@ -11,7 +11,7 @@ export function AllocationChart({ slices }: { slices: readonly AllocationSlice[]
     <div className="allocation">
       <figure className="allocation-chart" role="img" aria-label={`Allocation by asset class: ${summary}`}>
         <div style={{ width: '100%', height }} data-testid="allocation-chart">
-          <ResponsiveContainer width="100%" height="100%" minWidth={200}>
+          <ResponsiveContainer width="100%" height="100%" minWidth={200} initialDimension={{ width: 480, height }}>
             <BarChart
               data={data}
               layout="vertical"

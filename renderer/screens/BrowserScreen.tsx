@@ -78,6 +78,24 @@ export function BrowserScreen({
         </div>
       );
     } else body = <p className="empty-state">No data yet.</p>;
+  } else if (total === 0 && listing.listing.syncedAt === null) {
+    body =
+      connection.status === 'syncing' ? (
+        <p className="empty-state" aria-busy="true">
+          Downloading the model portfolios
+          {connection.progress && connection.progress.portfolios > 0
+            ? ` (${formatCount(connection.progress.portfolios)}${connection.progress.total ? ` of ${formatCount(connection.progress.total)}` : ''} so far)`
+            : ''}
+          …
+        </p>
+      ) : (
+        <div className="empty-state">
+          <p>There is no data yet.</p>
+          <button type="button" className="button" onClick={onSyncNow}>
+            Sync now
+          </button>
+        </div>
+      );
   } else if (total === 0) {
     body = <p className="empty-state">The API listed no model portfolios for this connection.</p>;
   } else {

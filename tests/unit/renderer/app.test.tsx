@@ -87,7 +87,7 @@ describe('first run', () => {
     expect(alert.textContent).not.toContain('KEYCHAIN_UNAVAILABLE');
   });
 
-  it('connects: tests each step, saves with the secret, activates and syncs', async () => {
+  it('connects: checks the fields, tests each step, saves with the secret and activates', async () => {
     const user = userEvent.setup();
     main.handlers['auth:testConnection'] = () => ({
       ok: false,
@@ -108,9 +108,6 @@ describe('first run', () => {
       activeProfileId: 'p-9',
       notice: null,
     });
-    main.handlers['sync:now'] = () => {
-      throw new AppError('SYNC_IN_PROGRESS');
-    };
     main.handlers['portfolios:list'] = () => ({ ...listing(3), profileId: 'p-9' });
     render(<App />);
     await user.click(await screen.findByRole('button', { name: 'Connect to your API…' }));
@@ -146,7 +143,6 @@ describe('first run', () => {
     await screen.findByTestId('browser-screen');
     expect(main.lastArg('profiles:save')).toMatchObject({ tokenStyle: 'form-basic', secret: 'wrong-secret' });
     expect(main.lastArg('profiles:activate')).toEqual({ profileId: 'p-9' });
-    expect(main.channels()).toContain('sync:now');
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
