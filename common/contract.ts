@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppInfo, MenuCommand } from './app-info';
 import type { ConnectionState, SyncProgress } from './connection-state';
 import type { ConnectionTestReport } from './connection-test';
+import type { DiagnosticsReport } from './diagnostics';
 import { event, request } from './contract-kit';
 import type { Portfolio } from './portfolio';
 import type { PortfolioListing } from './portfolio-summary';
@@ -20,6 +21,8 @@ const portfolioId = z.string().min(1).max(200);
 export const contract = {
   requests: {
     'app:info': request(z.undefined()).returns<AppInfo>(),
+    /** Builds the redacted support report and copies it to the clipboard. */
+    'app:copyDiagnostics': request(z.undefined()).returns<DiagnosticsReport>(),
 
     'profiles:list': request(z.undefined()).returns<ProfilesState>(),
     'profiles:save': request(profileDraftSchema.strict()).returns<ProfileView>(),

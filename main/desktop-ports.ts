@@ -8,4 +8,6 @@ export interface SaveDialog {
 export interface ShellActions {
   /** Reveals a file in the OS file manager. */
   showInFolder(path: string): void;
+  /** Puts text on the system clipboard. */
+  copyText(text: string): void;
 }

@@ -1,4 +1,5 @@
 import { readAppInfo } from './app-info-service';
+import { buildDiagnostics } from './diagnostics';
 import type { HandlerTable } from './ipc/dispatcher';
 import type { MainServices } from './services';
 
@@ -14,6 +15,11 @@ export function createHandlers(services: MainServices): HandlerTable {
 
   return {
     'app:info': () => readAppInfo(services.identity, services.secrets),
+    'app:copyDiagnostics': async () => {
+      const report = await buildDiagnostics(services);
+      services.shell.copyText(report.text);
+      return report;
+    },
 
     'profiles:list': () => profiles.state(),
     'profiles:save': async (draft) => {

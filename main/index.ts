@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu, protocol, session, shell } from 'electron';
 import { createDispatcher } from './ipc/dispatcher';
 import { EventHub } from './ipc/event-sink';
 import { registerContractHandlers } from './ipc/register-handlers';
@@ -80,7 +80,7 @@ if (!app.requestSingleInstanceLock()) {
           return result.canceled || !result.filePath ? null : result.filePath;
         },
       },
-      shell: { showInFolder: (file) => shell.showItemInFolder(file) },
+      shell: { showInFolder: (file) => shell.showItemInFolder(file), copyText: (text) => clipboard.writeText(text) },
     });
     app.on('before-quit', () => void services.dispose());
     registerContractHandlers(

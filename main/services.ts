@@ -6,7 +6,8 @@ import { DemoService } from './demo/demo-service';
 import type { SaveDialog, ShellActions } from './desktop-ports';
 import type { EventSink } from './ipc/event-sink';
 import type { SecretStore } from './keychain/secret-store';
-import { silentLogger, type Logger } from './logging/logger';
+import { createLogger, type Logger } from './logging/logger';
+import { RecentLog } from './logging/recent-log';
 import { Redactor } from './logging/redactor';
 import { PortfolioService, type AutoSyncOptions } from './portfolios/portfolio-service';
 import { ProfileService } from './profiles/profile-service';
@@ -23,7 +24,11 @@ export interface MainServices {
   profiles: ProfileService;
   portfolios: PortfolioService;
   demo: DemoService;
+  /** The last warnings and errors, redacted, for diagnostics. */
+  recentLog: RecentLog;
   userDataDir: string;
+  /** OS shell actions (reveal a file, copy text). */
+  shell: ShellActions;
   /** Stops timers, syncs and the demo sandbox. */
   dispose(): Promise<void>;
 }
@@ -49,13 +54,23 @@ export interface MainServicesConfig {
 
 const noEvents: EventSink = { emit() {} };
 const noDialog: SaveDialog = { chooseSavePath: () => Promise.resolve(null) };
-const noShell: ShellActions = { showInFolder() {} };
+const noShell: ShellActions = { showInFolder() {}, copyText() {} };
 
 /** Builds main's services: the one place that decides which implementation each interface gets. */
 export function createMainServices(config: MainServicesConfig): MainServices {
   const clock = config.clock ?? systemClock;
   const redactor = config.redactor ?? new Redactor();
-  const logger = config.logger ?? silentLogger;
+  const recentLog = new RecentLog();
+  const recentLogger = createLogger(redactor, recentLog.sink);
+  const hostLogger = config.logger;
+  const logger: Logger = hostLogger
+    ? {
+        debug: (m, f) => hostLogger.debug(m, f),
+        info: (m, f) => hostLogger.info(m, f),
+        warn: (m, f) => (hostLogger.warn(m, f), recentLogger.warn(m, f)),
+        error: (m, f) => (hostLogger.error(m, f), recentLogger.error(m, f)),
+      }
+    : recentLogger;
   let portfolios: PortfolioService | null = null;
   const profiles = new ProfileService({
     settings: new SettingsStore(config.userDataDir),
@@ -91,6 +106,8 @@ export function createMainServices(config: MainServicesConfig): MainServices {
     profiles,
     portfolios: built,
     demo,
+    recentLog,
+    shell: config.shell ?? noShell,
     userDataDir: config.userDataDir,
     async dispose() {
       built.dispose();

@@ -47,6 +47,8 @@ export interface Harness {
   exportDir: string;
   /** Files "Show in folder" was asked to reveal. */
   shown: string[];
+  /** Text copied to the clipboard (diagnostics). */
+  copied: string[];
   /** Set a file name the next save dialog answers with ('' = the user cancels). */
   saveAs: { next: string | null };
   dispatch: Dispatch;
@@ -66,6 +68,7 @@ export async function openHarness(page: Page, options: Partial<MainServicesConfi
   const events = new EventHub();
   const exportDir = path.join(userDataDir, 'exports');
   const shown: string[] = [];
+  const copied: string[] = [];
   const saveAs: { next: string | null } = { next: null };
   const services = createMainServices({
     identity: { appName: 'Model Portfolios', version: '0.1.0', platform: process.platform, electronVersion: null },
@@ -81,7 +84,7 @@ export async function openHarness(page: Page, options: Partial<MainServicesConfi
         return name === '' ? null : path.join(exportDir, name);
       },
     },
-    shell: { showInFolder: (file) => shown.push(file) },
+    shell: { showInFolder: (file) => shown.push(file), copyText: (text) => copied.push(text) },
     autoSync: { retryMs: 1_000, intervalMs: 0 },
     ...options,
   });
@@ -113,6 +116,7 @@ export async function openHarness(page: Page, options: Partial<MainServicesConfi
     services,
     exportDir,
     shown,
+    copied,
     saveAs,
     dispatch,
     events,
@@ -123,7 +127,8 @@ export async function openHarness(page: Page, options: Partial<MainServicesConfi
     async dispose() {
       detach();
       await services.dispose();
-      for (const profile of (await services.profiles.state()).profiles) await services.profiles.remove(profile.id).catch(() => undefined);
+      for (const profile of (await services.profiles.state()).profiles)
+        await services.profiles.remove(profile.id).catch(() => undefined);
       await rm(userDataDir, { recursive: true, force: true });
     },
   };

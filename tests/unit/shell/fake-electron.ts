@@ -128,3 +128,13 @@ export const fakeLog = {
   warn: (line: string) => fakeLog.lines.push(`warn ${line}`),
   error: (line: string) => fakeLog.lines.push(`error ${line}`),
 };
+
+/** Stand-ins for the clipboard and the native dialogs (the shell wires them into main's services). */
+export const clipboard = {
+  written: [] as string[],
+  writeText: (text: string) => clipboard.written.push(text),
+};
+
+export const dialog = {
+  showSaveDialog: () => Promise.resolve({ canceled: true, filePath: undefined }),
+};
