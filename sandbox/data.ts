@@ -41,6 +41,8 @@ export interface GenerateOptions {
   imperfect?: boolean;
   /** Default true; false leaves `holdings` out (as the list does with listHoldings: false). */
   holdings?: boolean;
+  /** Holdings per portfolio; 0 (default) draws 5–60 per portfolio. For benchmarks. */
+  holdingsCount?: number;
 }
 
 /** The id of the portfolio at a zero-based position: index 122 is "mp-000123". */
@@ -99,7 +101,13 @@ export function generatePortfolio(seed: number, index: number, options: Generate
   };
   if (withHoldings) {
     const total = imperfection?.kind === 'weights-99.7' ? shortWeightBasisPoints : basisPointsInWhole;
-    portfolio.holdings = generateHoldings(createRandom(seed, index, 1), growth, total, weights);
+    portfolio.holdings = generateHoldings(
+      createRandom(seed, index, 1),
+      growth,
+      total,
+      weights,
+      options.holdingsCount ?? 0,
+    );
     if (imperfection?.kind === 'extra-fields') {
       portfolio.holdings = portfolio.holdings.map((h) => ({ ...h, exchange: 'XNYS', lotSize: 1 }));
     }

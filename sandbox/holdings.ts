@@ -28,8 +28,10 @@ export function generateHoldings(
   growthPercent: number,
   totalBasisPoints: number,
   style: WeightStyle,
+  fixedCount = 0,
 ): SandboxHolding[] {
-  const count = random.int(5, 60);
+  const drawn = random.int(5, 60);
+  const count = fixedCount > 0 ? fixedCount : drawn;
   const growthShare = growthPercent / 100;
   let defensiveCount = growthShare >= 1 ? 0 : Math.round(count * (1 - growthShare));
   defensiveCount = Math.max(growthShare >= 1 ? 0 : 1, Math.min(defensiveCount, count - 1, defensivePool.length));

@@ -45,6 +45,8 @@ export interface SandboxOptions {
   clock?: SandboxClock;
   /** Default false; true enables fault injection and the /__admin/* routes. */
   faults?: boolean;
+  /** Holdings per portfolio; 0 (default) draws 5–60 per portfolio. For benchmarks. */
+  holdingsCount?: number;
 }
 
 /** SandboxOptions with every default filled in and every value checked. */
@@ -68,11 +70,13 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     credentials: options.credentials ?? generateCredentials(),
     clock: options.clock ?? systemClock,
     faults: options.faults ?? false,
+    holdingsCount: options.holdingsCount ?? 0,
   };
   requireInteger('port', resolved.port, 0, 65_535);
   requireInteger('portfolios', resolved.portfolios, 0, 100_000_000);
   requireInteger('seed', resolved.seed, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   requireInteger('pageSize', resolved.pageSize, 1, 1_000_000);
+  requireInteger('holdingsCount', resolved.holdingsCount, 0, 100);
   requireOneOf('pagination', resolved.pagination, ['next-link', 'link-header', 'cursor', 'none']);
   requireOneOf('weights', resolved.weights, ['fraction', 'percent']);
   requireOneOf('tokenStyle', resolved.tokenStyle, ['doc', 'camel', 'rfc']);

@@ -30,6 +30,7 @@ export function handleListRoute(ctx: RequestContext, deps: PortfolioRouteDeps): 
     weights: options.weights,
     imperfect: options.imperfect,
     holdings: options.listHoldings,
+    holdingsCount: options.holdingsCount,
   };
   const item = (index: number): string => JSON.stringify(generatePortfolio(options.seed, index, generate));
 
@@ -101,7 +102,11 @@ export function handleDetailRoute(ctx: RequestContext, deps: PortfolioRouteDeps)
   }
   const etag = etagFor(options, `detail:${index}`);
   if (ifNoneMatchMatches(headerValue(ctx.headers, 'if-none-match'), etag)) return notModified(etag);
-  const portfolio = generatePortfolio(options.seed, index, { weights: options.weights, imperfect: options.imperfect });
+  const portfolio = generatePortfolio(options.seed, index, {
+    weights: options.weights,
+    imperfect: options.imperfect,
+    holdingsCount: options.holdingsCount,
+  });
   return jsonReply(200, portfolio, cacheHeaders(etag));
 }
 
@@ -123,6 +128,7 @@ function etagFor(options: ResolvedOptions, what: string): string {
     listHoldings: options.listHoldings,
     weights: options.weights,
     imperfect: options.imperfect,
+    ...(options.holdingsCount ? { holdingsCount: options.holdingsCount } : {}),
     what,
   });
 }

@@ -21,6 +21,14 @@ describe('generated portfolio data', () => {
     expect(JSON.stringify(generatePortfolio(3, 99_999))).toBe(cold);
   });
 
+  it('gives every portfolio exactly holdingsCount holdings when asked (benchmarks), still summing to 100 %', () => {
+    for (let index = 0; index < 50; index += 1) {
+      const holdings = generatePortfolio(3, index, { holdingsCount: 50, imperfect: false }).holdings ?? [];
+      expect(holdings).toHaveLength(50);
+      expect(holdings.reduce((sum, h) => sum + h.weight, 0)).toBeCloseTo(1, 9);
+    }
+  });
+
   it('names portfolios mp-000123 and reads those ids back', () => {
     expect(portfolioId(0)).toBe('mp-000001');
     expect(portfolioId(122)).toBe('mp-000123');
