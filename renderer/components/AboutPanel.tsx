@@ -13,8 +13,8 @@ export function AboutPanel() {
   }
   const { value } = info;
   return (
-    <section className="card" aria-labelledby="about-heading">
-      <h2 id="about-heading">About this app</h2>
+    <section className="card settings-section" aria-labelledby="about-heading">
+      <h3 id="about-heading">About this app</h3>
       <dl className="facts" data-testid="app-info">
         <dt>Version</dt>
         <dd data-testid="app-version">{value.version}</dd>

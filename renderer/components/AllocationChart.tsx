@@ -39,6 +39,7 @@ export function AllocationChart({ slices }: { slices: readonly AllocationSlice[]
                   position="right"
                   formatter={(value: unknown) => formatPercent(Number(value) / 100, 1)}
                   className="chart-label"
+                  fill="currentColor"
                 />
               </Bar>
             </BarChart>

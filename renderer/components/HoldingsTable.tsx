@@ -14,6 +14,8 @@ const columns: Array<{ key: HoldingSortKey; label: string; numeric?: boolean }> 
 export function HoldingsTable({ holdings }: { holdings: readonly Holding[] }) {
   const [sort, setSort] = useState<HoldingSort>({ key: 'weight', direction: 'descending' });
   const sorted = useMemo(() => sortHoldings(holdings, sort), [holdings, sort]);
+  // Bars are scaled to the largest holding, so small weights stay comparable.
+  const largest = useMemo(() => holdings.reduce((max, h) => Math.max(max, h.weight), 0), [holdings]);
   const onSort = (key: HoldingSortKey) =>
     setSort((current) =>
       current.key === key
@@ -51,7 +53,11 @@ export function HoldingsTable({ holdings }: { holdings: readonly Holding[] }) {
             <td>{holding.assetClass ?? '—'}</td>
             <td className="num">
               <span className="weight-bar" aria-hidden="true">
-                <span style={{ width: `${Math.max(0, Math.min(100, holding.weight * 100))}%` }} />
+                <span
+                  style={{
+                    width: `${largest > 0 ? Math.max(0, Math.min(100, (holding.weight / largest) * 100)) : 0}%`,
+                  }}
+                />
               </span>
               {formatPercent(holding.weight)}
             </td>

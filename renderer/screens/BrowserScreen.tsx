@@ -4,7 +4,7 @@ import type { PortfolioSummary } from '../../common/portfolio-summary';
 import type { ExportKind } from '../../common/sync-outcome';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PortfolioTable } from '../components/PortfolioTable';
-import { formatCount, plural } from '../format/format';
+import { formatCount, formatPercent, plural } from '../format/format';
 import type { ListingState } from '../hooks/usePortfolioListing';
 import { initialQuery } from '../state/browser-query';
 import { effectiveScope, isFiltered, type BrowserState, type ExportScope } from '../state/browser-state';
@@ -186,7 +186,7 @@ export function BrowserScreen({
             checked={query.weightsIssuesOnly}
             onChange={(event) => setQuery({ weightsIssuesOnly: event.target.checked })}
           />
-          Weights not 100 %
+          Weights not {formatPercent(1, 0)}
         </label>
         <span className="spacer" />
         <span id={`${id}-count`} className="result-count" role="status" data-testid="result-count">

@@ -96,6 +96,15 @@ export function SettingsScreen({
     if (state) onDemoStarted(state);
   };
 
+  const copyDiagnostics = async () => {
+    const report = await run('diagnostics', () => api().app.copyDiagnostics());
+    if (report)
+      onNotice({
+        kind: 'info',
+        message: 'Diagnostics copied to the clipboard. Paste them into your message to support.',
+      });
+  };
+
   return (
     <section className="settings" aria-labelledby="settings-heading" data-testid="settings-screen">
       <h2 id="settings-heading">Settings</h2>
@@ -210,6 +219,17 @@ export function SettingsScreen({
       </section>
 
       <AboutPanel />
+
+      <section className="card settings-section" aria-labelledby="support-heading">
+        <h3 id="support-heading">Support</h3>
+        <p className="muted">
+          Copies a report for your support team to the clipboard: versions, connection addresses, the connection state
+          and recent problems. It never contains a secret or a token.
+        </p>
+        <button type="button" className="button" onClick={copyDiagnostics} disabled={busy !== null}>
+          Copy diagnostics
+        </button>
+      </section>
 
       {pending?.kind === 'delete' ? (
         <ConfirmDialog

@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { contract } from '../../../common/contract';
+import { splitChannel, subscriberName } from '../../../common/contract-kit';
 import { openHarness, type Harness } from '../support/harness';
 
 let harness: Harness;
@@ -12,6 +14,8 @@ test.afterEach(async () => {
 });
 
 test('shows app:info filled in by the main side', async ({ page }, testInfo) => {
+  // The first screen links to Settings, where the About panel lives.
+  await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByTestId('app-version')).toHaveText('0.1.0');
   await expect(page.getByTestId('app-platform')).toHaveText(process.platform);
   await expect(page.getByTestId('app-keychain')).toHaveText('Available');
@@ -25,7 +29,16 @@ test('exposes domain verbs only, not ipc plumbing', async ({ page }) => {
     const api = window.portfolioApi as unknown as Record<string, Record<string, unknown>>;
     return Object.fromEntries(Object.entries(api).map(([domain, verbs]) => [domain, Object.keys(verbs).sort()]));
   });
-  expect(shape).toEqual({ app: ['info'], menu: ['onCommand'] });
+  const expected: Record<string, string[]> = {};
+  for (const channel of Object.keys(contract.requests)) {
+    const [domain, verb] = splitChannel(channel);
+    (expected[domain] ??= []).push(verb);
+  }
+  for (const name of Object.keys(contract.events)) (expected[splitChannel(name)[0]] ??= []).push(subscriberName(name));
+  for (const verbs of Object.values(expected)) verbs.sort();
+  expect(shape).toEqual(expected);
+  expect(shape.app).toEqual(['copyDiagnostics', 'info']);
+  expect(JSON.stringify(shape)).not.toMatch(/invoke|ipc|send/i);
   const frozen = await page.evaluate(() => Object.isFrozen(window.portfolioApi));
   expect(frozen).toBe(true);
 });

@@ -104,10 +104,14 @@ export async function openHarness(page: Page, options: Partial<MainServicesConfi
   });
   await page.addInitScript({ content: harnessPreload() });
   const detach = events.attach((name, payload) => {
-    void page.evaluate(([n, p]) => (window as unknown as { __mpEmit(n: string, p: unknown): void }).__mpEmit(n, p), [
-      name,
-      payload,
-    ] as const);
+    page
+      .evaluate(([n, p]) => (window as unknown as { __mpEmit(n: string, p: unknown): void }).__mpEmit(n, p), [
+        name,
+        payload,
+      ] as const)
+      .catch(() => {
+        // The page is navigating or closed; the renderer asks for the current state when it loads.
+      });
   });
   await page.goto(harnessUrl);
 

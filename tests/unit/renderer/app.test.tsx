@@ -164,7 +164,7 @@ describe('browser', () => {
     await userEvent.selectOptions(screen.getByLabelText('Risk level'), 'Aggressive');
     await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('6 of 30 portfolios'));
     await userEvent.selectOptions(screen.getByLabelText('Risk level'), '');
-    await userEvent.click(screen.getByLabelText('Weights not 100 %'));
+    await userEvent.click(screen.getByLabelText('Weights not 100%'));
     await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('1 of 30 portfolios'));
   });
 
