@@ -113,11 +113,31 @@ function describeIssue(error: z.ZodError, record: Record<string, unknown>): stri
   return missing ? `it has no ${field}` : `its ${field} is not valid`;
 }
 
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+/** The common case without the schema machinery: canonical keys, a string ticker, a finite number weight. */
+function quickHolding(item: unknown): { ticker: string; name: string; assetClass: string | null; weight: number } | null {
+  if (typeof item !== 'object' || item === null) return null;
+  const record = item as Record<string, unknown>;
+  const { ticker, weight } = record;
+  if (typeof ticker !== 'string' || typeof weight !== 'number' || !Number.isFinite(weight)) return null;
+  const trimmed = ticker.trim();
+  if (trimmed === '') return null;
+  return { ticker: trimmed, name: text(record.name) ?? trimmed, assetClass: text(record.assetClass), weight };
+}
+
 /** Parses holdings tolerantly: a bad holding is dropped and noted, the rest kept and normalised. */
 export function parseHoldings(items: readonly unknown[]): { holdings: Holding[]; notes: string[] } {
   const notes: string[] = [];
   const kept: Array<{ ticker: string; name: string; assetClass: string | null; weight: number }> = [];
   items.forEach((item, index) => {
+    const quick = quickHolding(item);
+    if (quick) {
+      kept.push(quick);
+      return;
+    }
     const record =
       typeof item === 'object' && item !== null ? pick(item as Record<string, unknown>, holdingAliases) : {};
     const parsed = rawHoldingSchema.safeParse(record);
@@ -129,7 +149,11 @@ export function parseHoldings(items: readonly unknown[]): { holdings: Holding[];
     kept.push({ ticker, name: name ?? ticker, assetClass, weight });
   });
   const fractions = normaliseWeights(kept.map((holding) => holding.weight));
-  return { holdings: kept.map((holding, index) => ({ ...holding, weight: fractions[index] ?? 0 })), notes };
+  // The kept objects are fresh (built above), so the normalised weight can go in place.
+  kept.forEach((holding, index) => {
+    holding.weight = fractions[index] ?? 0;
+  });
+  return { holdings: kept, notes };
 }
 
 /** Parses one raw portfolio: needs id and name; everything else optional; holdings may come later from the detail route. */
