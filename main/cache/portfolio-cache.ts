@@ -4,7 +4,7 @@ import type { CacheSnapshot } from '../../common/cache-snapshot';
 import { AppError } from '../../common/result';
 import { errorCatalog } from '../../common/error-codes';
 import type { SecretStore } from '../keychain/secret-store';
-import { removeStaleTempFiles, writeFileAtomic } from './atomic-file';
+import { removeStaleTempFiles, writeFileAtomic } from '../fs/atomic-file';
 import { cacheFileName, setAsideName } from './cache-file-name';
 import { openCache, sealCache } from './cache-file-format';
 import { deleteCacheKey, readCacheKey, readOrCreateCacheKey } from './cache-key';
@@ -12,7 +12,7 @@ import { upgradeSnapshot } from './cache-migrations';
 import type { CacheReadResult, CacheSetAsideReason } from './cache-read-result';
 import { cacheSchemaVersion, cacheSnapshotSchema } from './cache-schema';
 import { runExclusive } from './exclusive';
-import { describeFileError } from './file-error-words';
+import { describeFileError } from '../fs/file-error-words';
 
 /** What a PortfolioCache needs: the user-data cache folder, the profile it serves, the keychain and a clock. */
 export interface PortfolioCacheOptions {

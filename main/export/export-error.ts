@@ -1,6 +1,6 @@
 import { errorCatalog } from '../../common/error-codes';
 import { AppError } from '../../common/result';
-import { describeFileError } from '../cache/file-error-words';
+import { describeFileError } from '../fs/file-error-words';
 
 function advice(code: unknown): string {
   switch (code) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { profileSchema, type Profile } from '../../common/profile';
 import { AppError, type AppErrorData } from '../../common/result';
-import { writeFileAtomic } from '../cache/atomic-file';
+import { writeFileAtomic } from '../fs/atomic-file';
 
 /** The settings file's content: profile metadata only, never a secret. */
 export interface Settings {

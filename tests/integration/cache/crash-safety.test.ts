@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isTempOf } from '../../../main/cache/atomic-file';
+import { isTempOf } from '../../../main/fs/atomic-file';
 import { PortfolioCache } from '../../../main/cache/portfolio-cache';
 import { bundleCacheChild, childEnv } from './fixtures/bundle-child';
 import { buildSnapshot, snapshotDigest } from './fixtures/snapshot-builder';
