@@ -4,7 +4,15 @@ import { tokenAccount } from '../../../main/auth/keychain-accounts';
 import { createTokenFetcher } from '../../../main/auth/token-client';
 import { TokenManager } from '../../../main/auth/token-manager';
 import { ManualClock, startSandbox, type Sandbox } from '../../../sandbox';
-import { Capture, privateKeychain, sandboxProfile, settle, TestClock, tokenManagerFor } from '../support/auth-fixture';
+import {
+  Capture,
+  privateKeychain,
+  restartedManager,
+  sandboxProfile,
+  settle,
+  TestClock,
+  tokenManagerFor,
+} from '../support/auth-fixture';
 
 const capture = new Capture();
 const secrets = privateKeychain();
@@ -72,14 +80,7 @@ describe('TokenManager across restarts and clock changes', () => {
     const first = await manager.getToken();
     const before = sandbox.counters.tokenRequests;
     clock.advance(10 * 60_000);
-    const restarted = new TokenManager({
-      profile,
-      secrets,
-      clock,
-      fetchToken: createTokenFetcher(clock),
-      redactor: capture.redactor,
-      logger: capture.logger,
-    });
+    const restarted = restartedManager(profile, secrets, clock, capture);
     expect(await restarted.getToken()).toBe(first);
     expect(sandbox.counters.tokenRequests - before).toBe(0);
   });
@@ -89,14 +90,7 @@ describe('TokenManager across restarts and clock changes', () => {
     const first = await manager.getToken();
     const before = sandbox.counters.tokenRequests;
     clock.advance(-60 * 60_000);
-    const restarted = new TokenManager({
-      profile,
-      secrets,
-      clock,
-      fetchToken: createTokenFetcher(clock),
-      redactor: capture.redactor,
-      logger: capture.logger,
-    });
+    const restarted = restartedManager(profile, secrets, clock, capture);
     const second = await restarted.getToken();
     expect(second).not.toBe(first);
     expect(sandbox.counters.tokenRequests - before).toBe(1);
@@ -107,14 +101,7 @@ describe('TokenManager across restarts and clock changes', () => {
     const first = await manager.getToken();
     // Same secret value re-set is not a change; a different one is (the sandbox would refuse it, so check the keychain only).
     await secrets.set(`client-secret:${profile.id}`, 'a-different-secret');
-    const restarted = new TokenManager({
-      profile,
-      secrets,
-      clock,
-      fetchToken: createTokenFetcher(clock),
-      redactor: capture.redactor,
-      logger: capture.logger,
-    });
+    const restarted = restartedManager(profile, secrets, clock, capture);
     const outcome = await settle(restarted.getToken());
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect((capture.error(outcome.error) as AppError).code).toBe('INVALID_CLIENT');
@@ -126,15 +113,10 @@ describe('TokenManager across restarts and clock changes', () => {
     const { profile, manager, clock } = await freshManager();
     await manager.getToken();
     const moved = { ...profile, baseUrl: `${sandbox.baseUrl}/`.replace(/\/$/, '') + '/v1' };
-    const restarted = new TokenManager({
-      profile: moved,
-      secrets,
-      clock,
+    const restarted = restartedManager(moved, secrets, clock, capture, {
       fetchToken: async () => {
         throw new AppError('NETWORK_UNREACHABLE');
       },
-      redactor: capture.redactor,
-      logger: capture.logger,
     });
     await expect(restarted.getToken()).rejects.toMatchObject({ code: 'NETWORK_UNREACHABLE' });
     expect(await secrets.get(tokenAccount(profile.id))).toBeNull();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Profile, TokenStyle } from '../../../common/profile';
 import { clientSecretAccount } from '../../../main/auth/keychain-accounts';
 import { createTokenFetcher } from '../../../main/auth/token-client';
-import { TokenManager } from '../../../main/auth/token-manager';
+import { TokenManager, type TokenManagerDeps } from '../../../main/auth/token-manager';
 import type { Clock } from '../../../main/clock';
 import { KeytarSecretStore } from '../../../main/keychain/keytar-secret-store';
 import { createLogger, type Logger } from '../../../main/logging/logger';
@@ -64,11 +64,22 @@ export async function tokenManagerFor(
   options: { refreshMarginMs?: number; minRemainingMs?: number; secret?: string } = {},
 ): Promise<TokenManager> {
   await secrets.set(clientSecretAccount(profile.id), options.secret ?? sandbox.credentials.clientSecret);
+  return restartedManager(profile, secrets, clock, capture, options);
+}
+
+/** A token manager over what is already in the keychain: what the app builds after a restart. */
+export function restartedManager(
+  profile: Profile,
+  secrets: KeytarSecretStore,
+  clock: Clock,
+  capture: Capture,
+  options: Partial<Pick<TokenManagerDeps, 'refreshMarginMs' | 'minRemainingMs' | 'fetchToken'>> = {},
+): TokenManager {
   return new TokenManager({
     profile,
     secrets,
     clock,
-    fetchToken: createTokenFetcher(clock),
+    fetchToken: options.fetchToken ?? createTokenFetcher(clock),
     redactor: capture.redactor,
     logger: capture.logger,
     refreshMarginMs: options.refreshMarginMs,
