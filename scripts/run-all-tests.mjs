@@ -39,6 +39,7 @@ check('lint', 'eslint', ['.', '--max-warnings', '0']);
 check('format', 'prettier', ['--check', '--log-level', 'warn', '.']);
 check('typecheck', 'tsc', ['-b']);
 check('build', 'node', ['scripts/build.mjs']);
+check('electronegativity', 'node', ['scripts/electronegativity.mjs']);
 
 // Unit and integration (Vitest).
 rmSync('test-results/vitest.json', { force: true });
