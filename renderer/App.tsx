@@ -22,7 +22,7 @@ import { DetailScreen } from './screens/DetailScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
-import { buildSearchIndex, queryPortfolios, riskLevelsOf } from './state/browser-query';
+import { buildSearchIndex, filterInOrder, riskLevelsOf, sortOrder } from './state/browser-query';
 import { effectiveScope, exportIds, initialBrowserState, type BrowserState } from './state/browser-state';
 import { pruneSelection } from './state/selection';
 
@@ -92,9 +92,11 @@ export function App() {
     [browserRaw, idSet],
   );
   const deferredQuery = useDeferredValue(browser.query);
+  // Sorting happens once per data set and column; each keystroke only filters the sorted order.
+  const order = useMemo(() => sortOrder(portfolios, deferredQuery.sort), [portfolios, deferredQuery.sort]);
   const rows = useMemo(
-    () => queryPortfolios(portfolios, searchIndex, deferredQuery),
-    [portfolios, searchIndex, deferredQuery],
+    () => filterInOrder(portfolios, searchIndex, order, deferredQuery),
+    [portfolios, searchIndex, order, deferredQuery],
   );
 
   // Main may switch the active profile on its own (demo start, delete): follow it.

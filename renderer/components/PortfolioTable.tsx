@@ -1,5 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import type { PortfolioSummary } from '../../common/portfolio-summary';
 import { formatCount, formatDate, formatMoney } from '../format/format';
 import { nextSort, type SortKey, type SortState } from '../state/browser-query';
@@ -12,6 +20,8 @@ const headerHeight = 38;
 
 /** The mark the UI benchmark waits for: rows for the current data are on screen. */
 export const rowsPaintedMark = 'mp:rows-painted';
+/** The mark for rows committed to the DOM (before layout and paint). */
+export const rowsCommittedMark = 'mp:rows-committed';
 
 interface Column {
   key: SortKey;
@@ -96,6 +106,10 @@ export function PortfolioTable({
     if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'center' });
     else virtualizer.scrollToOffset(0);
   }, [resetKey, activeIndex, virtualizer]);
+
+  useLayoutEffect(() => {
+    performance.mark(rowsCommittedMark, { detail: rows.length });
+  }, [rows]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;

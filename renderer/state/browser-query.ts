@@ -83,37 +83,58 @@ function compareValues(a: Comparable, b: Comparable, key: SortKey): number {
   return collator.compare(String(a), String(b));
 }
 
+/** The order of the portfolios for a sort, as indices; empty values always last, ties by name then id. */
+export function sortOrder(portfolios: readonly PortfolioSummary[], sort: SortState): number[] {
+  const { key, direction } = sort;
+  const values = portfolios.map((p) => sortValue(p, key));
+  const sign = direction === 'ascending' ? 1 : -1;
+  const order = portfolios.map((_, index) => index);
+  order.sort((i, j) => {
+    const x = values[i]!;
+    const y = values[j]!;
+    if (x === null || y === null) {
+      if (x !== y) return x === null ? 1 : -1;
+    } else {
+      const byKey = compareValues(x, y, key);
+      if (byKey !== 0) return sign * byKey;
+    }
+    const a = portfolios[i]!;
+    const b = portfolios[j]!;
+    return collator.compare(a.name, b.name) || collator.compare(a.id, b.id);
+  });
+  return order;
+}
+
+/** Keeps the portfolios, in a precomputed order, that match the query's text, risk level and weights flag. */
+export function filterInOrder(
+  portfolios: readonly PortfolioSummary[],
+  searchIndex: readonly string[],
+  order: readonly number[],
+  query: Omit<BrowserQuery, 'sort'>,
+): PortfolioSummary[] {
+  const terms = query.text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const risk = query.riskLevel;
+  const shown: PortfolioSummary[] = [];
+  for (const index of order) {
+    const p = portfolios[index]!;
+    if (risk !== null && p.riskLevel !== risk) continue;
+    if (query.weightsIssuesOnly && p.weightsOk) continue;
+    if (terms.length > 0) {
+      const haystack = searchIndex[index] ?? '';
+      if (!terms.every((term) => haystack.includes(term))) continue;
+    }
+    shown.push(p);
+  }
+  return shown;
+}
+
 /** Filters by the query's text, risk level and weights flag, then sorts; empty values always sort last. */
 export function queryPortfolios(
   portfolios: readonly PortfolioSummary[],
   searchIndex: readonly string[],
   query: BrowserQuery,
 ): PortfolioSummary[] {
-  const terms = query.text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  const risk = query.riskLevel;
-  const matched: Array<{ p: PortfolioSummary; v: Comparable }> = [];
-  const { key, direction } = query.sort;
-  for (let i = 0; i < portfolios.length; i += 1) {
-    const p = portfolios[i]!;
-    if (risk !== null && p.riskLevel !== risk) continue;
-    if (query.weightsIssuesOnly && p.weightsOk) continue;
-    if (terms.length > 0) {
-      const haystack = searchIndex[i] ?? '';
-      if (!terms.every((term) => haystack.includes(term))) continue;
-    }
-    matched.push({ p, v: sortValue(p, key) });
-  }
-  const sign = direction === 'ascending' ? 1 : -1;
-  matched.sort((x, y) => {
-    if (x.v === null || y.v === null) {
-      if (x.v !== y.v) return x.v === null ? 1 : -1;
-    } else {
-      const byKey = compareValues(x.v, y.v, key);
-      if (byKey !== 0) return sign * byKey;
-    }
-    return collator.compare(x.p.name, y.p.name) || collator.compare(x.p.id, y.p.id);
-  });
-  return matched.map((entry) => entry.p);
+  return filterInOrder(portfolios, searchIndex, sortOrder(portfolios, query.sort), query);
 }
 
 /** Clicking a column: the same column flips direction, another starts ascending (newest first for dates). */
