@@ -1,0 +1,352 @@
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import type { ConnectionState } from '../../../common/connection-state';
+import type { PortfolioListing } from '../../../common/portfolio-summary';
+import type { ProfilesState } from '../../../common/profiles-state';
+import type { Result } from '../../../common/result';
+import { clientSecretAccount } from '../../../main/auth/keychain-accounts';
+import { cacheKeyAccount } from '../../../main/cache/cache-key';
+import { KeytarSecretStore } from '../../../main/keychain/keytar-secret-store';
+import { createLogger } from '../../../main/logging/logger';
+import { Redactor } from '../../../main/logging/redactor';
+import { startSandbox, type Sandbox } from '../../../sandbox';
+import { openHarness, type Harness } from '../support/harness';
+
+// After a full session through the real main-side services and the built renderer (save a profile
+// with its secret, sync, list, open, export both CSVs, test the connection, sign out, sync with a new
+// token, copy diagnostics, demo mode), nothing the app wrote, showed, stored or answered may contain
+// a client secret or an access token, in any common encoding. The UI screens change often, so the
+// flow drives the bridge (window.portfolioApi) and the menu commands, and visits whatever renders.
+
+test.setTimeout(120_000);
+
+interface Hit {
+  where: string;
+  what: string;
+}
+
+/** The forms a value could be stored or sent in. */
+function encodings(label: string, value: string): Array<{ what: string; text: string }> {
+  const forms = [
+    { what: `${label}`, text: value },
+    { what: `${label} (URL-encoded)`, text: encodeURIComponent(value) },
+    { what: `${label} (base64)`, text: Buffer.from(value).toString('base64').replace(/=+$/, '') },
+    { what: `${label} (base64url)`, text: Buffer.from(value).toString('base64url') },
+    { what: `${label} (hex)`, text: Buffer.from(value).toString('hex') },
+    { what: `${label} (JSON-escaped)`, text: JSON.stringify(value).slice(1, -1) },
+  ];
+  return forms.filter((form, i) => forms.findIndex((other) => other.text === form.text) === i);
+}
+
+/** Finds every form of every value in some text or bytes (bytes also as UTF-16LE, as Chromium stores strings). */
+function search(
+  where: string,
+  content: string | Buffer,
+  needles: Array<{ what: string; text: string }>,
+  hits: Hit[],
+): void {
+  const buffer = typeof content === 'string' ? Buffer.from(content) : content;
+  for (const needle of needles) {
+    if (buffer.includes(Buffer.from(needle.text)) || buffer.includes(Buffer.from(needle.text, 'utf16le'))) {
+      hits.push({ where, what: needle.what });
+    }
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(full));
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
+}
+
+/** Everything the renderer holds: DOM (markup, attributes, live input values, text), storages, IndexedDB. */
+async function rendererDump(page: Page): Promise<Record<string, string>> {
+  const inPage = await page.evaluate(async () => {
+    const attributes: string[] = [];
+    for (const element of Array.from(document.querySelectorAll('*'))) {
+      for (const attribute of Array.from(element.attributes)) attributes.push(`${attribute.name}=${attribute.value}`);
+      if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
+        attributes.push(`value=${element.value}`);
+      }
+      if (element instanceof HTMLSelectElement) attributes.push(`value=${element.value}`);
+    }
+    const storage = (store: Storage) =>
+      JSON.stringify(Array.from({ length: store.length }, (_, i) => [store.key(i), store.getItem(store.key(i)!)]));
+    const databases: Record<string, unknown> = {};
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(info.name!);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const stores: Record<string, unknown> = {};
+      for (const name of Array.from(db.objectStoreNames)) {
+        stores[name] = await new Promise((resolve, reject) => {
+          const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      }
+      db.close();
+      databases[info.name] = stores;
+    }
+    return {
+      attributes: attributes.join('\n'),
+      text: document.documentElement.innerText,
+      title: document.title,
+      url: location.href,
+      localStorage: storage(localStorage),
+      sessionStorage: storage(sessionStorage),
+      indexedDB: JSON.stringify(databases),
+      indexedDBCount: String(Object.keys(databases).length),
+    };
+  });
+  return { html: await page.content(), ...inPage };
+}
+
+async function call<T>(page: Page, script: string): Promise<T> {
+  const result = (await page.evaluate(
+    `(async () => { const api = window.portfolioApi; return ${script}; })()`,
+  )) as Result<T>;
+  if (!result.ok) throw new Error(`${script} failed: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+/** Runs a UI step if the screen offers it; the UI is built separately, so absence is not a failure. */
+async function tryUi(step: () => Promise<unknown>): Promise<void> {
+  try {
+    await step();
+  } catch {
+    // Not on this screen (yet): the bridge-driven flow covers the same ground.
+  }
+}
+
+async function settled(page: Page, harness: Harness, profileId: string): Promise<ConnectionState> {
+  let state: ConnectionState | null = null;
+  await expect
+    .poll(
+      async () => {
+        state = await harness.services.portfolios.state();
+        return state.profileId === profileId && state.status !== 'syncing';
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return state!;
+}
+
+test('no client secret, access token or cache key anywhere after a full session', async ({
+  page,
+  context,
+}, testInfo) => {
+  const sandbox: Sandbox = await startSandbox({ portfolios: 40, seed: 21, pageSize: 15 });
+  const logDir = mkdtempSync(path.join(os.tmpdir(), 'mp-secret-scan-logs-'));
+  const logFile = path.join(logDir, 'main.log');
+  const redactor = new Redactor();
+  // The app's log as electron-log would get it (already-redacted lines), every level, to a file.
+  const logger = createLogger(redactor, (level, line) => appendFileSync(logFile, `[${level}] ${line}\n`));
+  const harness = await openHarness(page, { redactor, logger });
+  const events: Array<{ name: string; payload: unknown }> = [];
+  const detach = harness.events.attach((name, payload) => events.push({ name, payload }));
+  const secrets = new KeytarSecretStore(harness.keychainService);
+
+  try {
+    // --- The session -------------------------------------------------------------------------
+    const profile = await call<{ id: string; hasSecret: boolean }>(
+      page,
+      `api.profiles.save(${JSON.stringify({
+        name: 'Partner API',
+        baseUrl: sandbox.baseUrl,
+        clientId: sandbox.credentials.clientId,
+        tokenStyle: 'json',
+        secret: sandbox.credentials.clientSecret,
+      })})`,
+    );
+    expect(profile.hasSecret).toBe(true);
+    const byProfile = JSON.stringify({ profileId: profile.id });
+    await settled(page, harness, profile.id);
+    await call(page, 'api.sync.now()');
+    const listing = await call<PortfolioListing>(page, 'api.portfolios.list()');
+    const first = listing.portfolios[0];
+    expect(first, 'the sync brought portfolios').toBeDefined();
+    await call(page, `api.portfolios.get(${JSON.stringify({ id: first!.id })})`);
+    harness.saveAs.next = 'partner-list.csv';
+    const listExport = await call<{ status: string }>(page, `api.export.csv({ kind: 'list', ids: 'all' })`);
+    harness.saveAs.next = 'partner-holdings.csv';
+    const holdingsExport = await call<{ status: string }>(page, `api.export.csv({ kind: 'holdings', ids: 'all' })`);
+    expect([listExport.status, holdingsExport.status]).toEqual(['saved', 'saved']);
+    await call(page, `api.auth.testConnection(${byProfile})`);
+    await call(
+      page,
+      `api.auth.testConnection(${JSON.stringify({
+        draft: {
+          name: 'Draft',
+          baseUrl: sandbox.baseUrl,
+          clientId: sandbox.credentials.clientId,
+          tokenStyle: 'json',
+          secret: sandbox.credentials.clientSecret,
+        },
+      })})`,
+    );
+    await call(page, `api.profiles.hasSecret(${byProfile})`);
+    const tokensBeforeSignOut = sandbox.issuedTokens().length;
+    await call(page, `api.auth.signOut(${byProfile})`);
+    await call(page, 'api.sync.now()');
+    expect(sandbox.issuedTokens().length, 'signing out and syncing got a new token').toBeGreaterThan(
+      tokensBeforeSignOut,
+    );
+    await call(page, 'api.connection.state()');
+    await call(page, 'api.profiles.list()');
+
+    // Demo mode: its own sandbox, secret and tokens.
+    const demoState = await call<ProfilesState>(page, 'api.demo.start()');
+    const demoProfile = demoState.profiles.find((p) => p.demo);
+    expect(demoProfile).toBeDefined();
+    await settled(page, harness, demoProfile!.id);
+    await call(page, 'api.sync.now()');
+    await call(page, 'api.portfolios.list()');
+    harness.saveAs.next = 'demo-holdings.csv';
+    await call(page, `api.export.csv({ kind: 'holdings', ids: 'all' })`);
+    await call(page, 'api.app.copyDiagnostics()');
+    expect(harness.copied.length).toBeGreaterThan(0);
+
+    // Back to the partner profile, and through whatever screens the renderer has.
+    await call(page, `api.profiles.activate(${byProfile})`);
+    await settled(page, harness, profile.id);
+    await page.reload();
+    await page.waitForLoadState('domcontentloaded');
+    await tryUi(() => expect(page.getByRole('row').nth(1)).toBeVisible({ timeout: 5_000 }));
+    await tryUi(() => page.getByRole('row').nth(1).click({ timeout: 2_000 }));
+    await page.waitForTimeout(300);
+    for (const command of ['sync-now', 'focus-search', 'export-list', 'open-settings'] as const) {
+      harness.emit('menu:command', command);
+      await page.waitForTimeout(300);
+    }
+    await settled(page, harness, profile.id);
+    // The edit form is where a secret would most likely surface (an input prefilled with it).
+    await tryUi(() => page.getByRole('button', { name: /^Edit/ }).first().click({ timeout: 2_000 }));
+    await page.waitForTimeout(300);
+    await call(page, 'api.app.copyDiagnostics()');
+    const shot = await page.screenshot({ path: testInfo.outputPath('after-session.png'), fullPage: true });
+    await testInfo.attach('after-session', { body: shot, contentType: 'image/png' });
+    if (process.env.SECRET_SCAN_SHOW_LOG) console.log(readFileSync(logFile, 'utf8'));
+
+    // --- What must not appear ----------------------------------------------------------------
+    const demoSecret = await secrets.get(clientSecretAccount(demoProfile!.id));
+    expect(demoSecret, "the demo profile's secret is in the keychain").toBeTruthy();
+    const demoTokens = harness.services.demo.running?.issuedTokens() ?? [];
+    expect(demoTokens.length, 'demo mode synced').toBeGreaterThan(0);
+    const cacheKeys = (
+      await Promise.all([profile.id, demoProfile!.id].map((id) => secrets.get(cacheKeyAccount(id))))
+    ).filter((key): key is string => Boolean(key));
+    expect(cacheKeys.length, 'both profiles have an encrypted cache').toBe(2);
+
+    const needles = [
+      ...encodings('partner client secret', sandbox.credentials.clientSecret),
+      ...encodings('partner client id:secret', `${sandbox.credentials.clientId}:${sandbox.credentials.clientSecret}`),
+      ...encodings('demo client secret', demoSecret!),
+      ...sandbox.issuedTokens().flatMap((token, i) => encodings(`partner access token #${i + 1}`, token)),
+      ...demoTokens.flatMap((token, i) => encodings(`demo access token #${i + 1}`, token)),
+      ...cacheKeys.flatMap((key, i) => [
+        ...encodings(`cache key #${i + 1}`, key),
+        { what: `cache key #${i + 1} (raw bytes)`, text: Buffer.from(key, 'base64').toString('latin1') },
+      ]),
+    ];
+
+    const scan = async (values: Array<{ what: string; text: string }>): Promise<Hit[]> => {
+      const hits: Hit[] = [];
+      const files = [...filesUnder(harness.userDataDir), ...filesUnder(logDir)];
+      for (const file of files) search(`file ${path.basename(file)}`, readFileSync(file), values, hits);
+      const dump = await rendererDump(page);
+      for (const [where, text] of Object.entries(dump)) search(`renderer ${where}`, text, values, hits);
+      search('cookies', JSON.stringify(await context.cookies()), values, hits);
+      harness.calls.forEach((recorded, i) =>
+        search(`IPC result ${i} (${recorded.channel})`, JSON.stringify(recorded.result), values, hits),
+      );
+      events.forEach((event, i) => search(`event ${i} (${event.name})`, JSON.stringify(event.payload), values, hits));
+      harness.copied.forEach((text, i) => search(`clipboard ${i} (diagnostics)`, text, values, hits));
+      search('revealed files', JSON.stringify(harness.shown), values, hits);
+      return hits;
+    };
+
+    // What was scanned, so a silent empty scan cannot pass.
+    const files = filesUnder(harness.userDataDir).map((file) => path.relative(harness.userDataDir, file));
+    expect(files).toEqual(expect.arrayContaining(['settings.json']));
+    expect(files.filter((file) => file.endsWith('.csv')).length).toBeGreaterThanOrEqual(3);
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    expect(readFileSync(logFile, 'utf8').length).toBeGreaterThan(0);
+    expect(harness.calls.length).toBeGreaterThan(20);
+    expect(new Set(harness.calls.map((c) => c.channel)).size).toBeGreaterThanOrEqual(12);
+
+    expect(await scan(needles)).toEqual([]);
+
+    // --- The scanner finds what it looks for ------------------------------------------------
+    const planted = `PLANTED-${Date.now()}-e7b1c0de`;
+    mkdirSync(path.join(harness.userDataDir, 'planted'), { recursive: true });
+    writeFileSync(path.join(harness.userDataDir, 'planted/raw.txt'), `x${planted}x`);
+    writeFileSync(path.join(harness.userDataDir, 'planted/b64.txt'), Buffer.from(planted).toString('base64'));
+    writeFileSync(path.join(harness.userDataDir, 'planted/url.txt'), encodeURIComponent(`${planted}/+=`));
+    writeFileSync(path.join(harness.userDataDir, 'planted/utf16.bin'), Buffer.from(planted, 'utf16le'));
+    appendFileSync(logFile, `[info] ${planted}\n`);
+    await page.evaluate(async (value) => {
+      localStorage.setItem('k', value);
+      sessionStorage.setItem('k', value);
+      const input = document.createElement('input');
+      input.value = value;
+      const div = document.createElement('div');
+      div.setAttribute('data-x', value);
+      document.body.append(input, div);
+      await new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('planted-db', 1);
+        request.onupgradeneeded = () => request.result.createObjectStore('s', { autoIncrement: true });
+        request.onsuccess = () => {
+          const tx = request.result.transaction('s', 'readwrite');
+          tx.objectStore('s').add({ nested: { value } });
+          tx.oncomplete = () => {
+            request.result.close();
+            resolve();
+          };
+        };
+        request.onerror = () => reject(request.error);
+      });
+    }, planted);
+    await context.addCookies([{ name: 'k', value: planted, url: 'http://app.local/' }]);
+    harness.calls.push({ channel: 'planted', result: { ok: true, value: { nested: [planted] } } });
+    const plantedHits = await scan([
+      ...encodings('planted', planted),
+      ...encodings('planted (with symbols)', `${planted}/+=`),
+    ]);
+    const places = new Set(plantedHits.map((hit) => hit.where.replace(/ \d+ .*$| (html|attributes|text)$/, '')));
+    for (const place of [
+      'file raw.txt',
+      'file b64.txt',
+      'file url.txt',
+      'file utf16.bin',
+      'file main.log',
+      'renderer localStorage',
+      'renderer sessionStorage',
+      'renderer indexedDB',
+      'cookies',
+      'IPC result',
+    ]) {
+      expect([...places], `the scanner missed a planted value in ${place}`).toContain(place);
+    }
+    expect(plantedHits.map((hit) => hit.where)).toEqual(
+      expect.arrayContaining(['renderer html', 'renderer attributes']),
+    );
+    expect(plantedHits.some((hit) => hit.what === 'planted (with symbols) (URL-encoded)')).toBe(true);
+    expect(plantedHits.some((hit) => hit.what === 'planted (base64)')).toBe(true);
+  } finally {
+    detach();
+    await harness.dispose();
+    await sandbox.close();
+    rmSync(logDir, { recursive: true, force: true });
+  }
+});
