@@ -223,6 +223,18 @@ export function App() {
     else go(screen?.name === 'setup' && screen.back === 'welcome' ? { name: 'welcome' } : { name: 'settings' });
   };
 
+  const screenName = screen?.name ?? null;
+  useEffect(() => {
+    const titles: Record<Screen['name'], string> = {
+      welcome: 'Welcome',
+      setup: 'Connection',
+      browser: 'Portfolios',
+      detail: 'Portfolio',
+      settings: 'Settings',
+    };
+    document.title = screenName ? `${titles[screenName]} — Model Portfolios` : 'Model Portfolios';
+  }, [screenName]);
+
   const openSettings = () => go({ name: 'settings' });
   const onBrowserScreens = screen?.name === 'browser' || screen?.name === 'detail';
 

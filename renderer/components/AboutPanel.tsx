@@ -30,3 +30,31 @@ export function AboutPanel() {
     </section>
   );
 }
+
+/** The About facts on one line (first-run screen), with a warning when the keychain cannot be used. */
+export function AboutLine() {
+  const info = useAppInfo();
+  if (info.state !== 'ready') return null;
+  const { value } = info;
+  return (
+    <>
+      {value.keychain.available ? null : (
+        <div role="alert" className="notice notice-error">
+          <span className="notice-icon" aria-hidden="true">
+            !
+          </span>
+          <div className="notice-text">
+            The system keychain is not available, so connections cannot be saved yet: {value.keychain.reason}
+          </div>
+        </div>
+      )}
+      <p className="about-line muted" data-testid="app-info">
+        {value.appName} <span data-testid="app-version">{value.version}</span> ·{' '}
+        <span data-testid="app-platform">{value.platform}</span> · System keychain:{' '}
+        <span data-testid="app-keychain">
+          {value.keychain.available ? 'Available' : `Unavailable: ${value.keychain.reason}`}
+        </span>
+      </p>
+    </>
+  );
+}

@@ -28,7 +28,7 @@ export function StatusBar({
       </div>
       <div className={`status-item status-state tone-${view.tone}`} data-testid="status-connection">
         <span className="dot" aria-hidden="true" />
-        <span className="status-strong" data-testid="status-label">
+        <span className="status-strong" data-testid="status-label" aria-live="polite">
           {view.label}
         </span>
         {view.detail && connection.status !== 'auth-error' && connection.status !== 'error' ? (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ProfilesState } from '../../common/profiles-state';
 import type { AppErrorData } from '../../common/result';
 import { api } from '../bridge';
+import { AboutLine } from '../components/AboutPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 
 /** First run: connect to your API, or explore with demo data. */
@@ -59,6 +60,7 @@ export function WelcomeScreen({
         </div>
       </div>
       {error ? <ErrorNotice error={error} title="The demo did not start." /> : null}
+      <AboutLine />
     </section>
   );
 }

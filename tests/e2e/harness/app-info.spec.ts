@@ -14,14 +14,19 @@ test.afterEach(async () => {
 });
 
 test('shows app:info filled in by the main side', async ({ page }, testInfo) => {
-  // The first screen links to Settings, where the About panel lives.
-  await page.getByRole('button', { name: 'Settings' }).click();
+  // On the first screen (first run) …
   await expect(page.getByTestId('app-version')).toHaveText('0.1.0');
   await expect(page.getByTestId('app-platform')).toHaveText(process.platform);
   await expect(page.getByTestId('app-keychain')).toHaveText('Available');
   expect(harness.calls.map((call) => call.channel)).toContain('app:info');
   const shot = await page.screenshot({ path: testInfo.outputPath('app-info.png'), fullPage: true });
   await testInfo.attach('app-info', { body: shot, contentType: 'image/png' });
+  // … and in Settings' About panel.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'About this app' })).toBeVisible();
+  await expect(page.getByTestId('app-version')).toHaveText('0.1.0');
+  await expect(page.getByTestId('app-platform')).toHaveText(process.platform);
+  await expect(page.getByTestId('app-keychain')).toHaveText('Available');
 });
 
 test('exposes domain verbs only, not ipc plumbing', async ({ page }) => {

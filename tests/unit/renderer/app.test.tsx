@@ -412,3 +412,21 @@ describe('settings', () => {
     });
   });
 });
+
+describe('first run without a keychain', () => {
+  it('says the keychain is unavailable, with the reason, on the welcome screen', async () => {
+    new FakeMain({
+      'app:info': () => ({
+        ...appInfo,
+        keychain: { available: false as const, reason: 'No Secret Service is running.' },
+      }),
+      'profiles:list': () => ({ profiles: [], activeProfileId: null, notice: null }),
+      'connection:state': () => notConfiguredState,
+    }).install();
+    render(<App />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('No Secret Service is running.');
+    expect(screen.getByTestId('app-keychain').textContent).toBe('Unavailable: No Secret Service is running.');
+    expect(document.title).toBe('Welcome — Model Portfolios');
+  });
+});
