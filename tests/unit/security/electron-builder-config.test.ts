@@ -176,6 +176,9 @@ describe('electron-builder configuration', () => {
       expect(testBuild.appId).toBe('com.modelportfolios.desktop.test');
       expect(testBuild.productName).not.toBe(release.productName);
       expect(testBuild.directories?.output).not.toBe(release.directories?.output);
+      // Electron names the user-data folder after the packaged package.json's productName.
+      expect((testBuild.extraMetadata as { productName?: string }).productName).toBe(testBuild.productName);
+      expect((release.extraMetadata as { productName?: string }).productName).toBeUndefined();
     });
 
     it('builds AppImage and deb on Linux, dmg on macOS, nsis on Windows; the test build only folders', () => {
