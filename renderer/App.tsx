@@ -100,11 +100,14 @@ export function App() {
   );
 
   // Main may switch the active profile on its own (demo start, delete): follow it.
+  // (Once per profile id, so a state that never agrees cannot loop.)
   const { reload: reloadProfiles } = profiles;
+  const followedProfile = useRef<string | null>(null);
   useEffect(() => {
-    if (connection.profileId !== null && profileList !== null && connection.profileId !== activeProfileId) {
-      void reloadProfiles();
-    }
+    const id = connection.profileId;
+    if (id === null || profileList === null || id === activeProfileId || followedProfile.current === id) return;
+    followedProfile.current = id;
+    void reloadProfiles();
   }, [connection.profileId, activeProfileId, profileList, reloadProfiles]);
 
   const syncNow = useCallback(

@@ -430,3 +430,20 @@ describe('first run without a keychain', () => {
     expect(document.title).toBe('Welcome — Model Portfolios');
   });
 });
+
+describe('following main', () => {
+  it('follows a profile switch main made on its own, once', async () => {
+    const main = configuredMain();
+    render(<App />);
+    await screen.findByText('30 portfolios');
+    const other = profileView({ id: 'p-2', name: 'Other partner' });
+    main.handlers['profiles:list'] = () => ({ profiles: [profileView(), other], activeProfileId: 'p-2', notice: null });
+    main.handlers['portfolios:list'] = () => ({ ...listing(7), profileId: 'p-2' });
+    act(() => main.emit('connection:state', connectionState({ profileId: 'p-2', profileName: 'Other partner' })));
+    expect(await screen.findByText('7 portfolios')).toBeTruthy();
+    expect(screen.getByTestId('status-profile').textContent).toContain('Other partner');
+    const lists = main.channels().filter((channel) => channel === 'profiles:list').length;
+    act(() => main.emit('connection:state', connectionState({ profileId: 'p-2', profileName: 'Other partner' })));
+    await waitFor(() => expect(main.channels().filter((channel) => channel === 'profiles:list')).toHaveLength(lists));
+  });
+});
