@@ -13,7 +13,8 @@ export function ConnectionBanner({
   onRetry: () => void;
   onOpenSettings: () => void;
 }) {
-  switch (connection.status) {
+  const reconnecting = connection.status === 'syncing' && connection.offlineSince !== null;
+  switch (reconnecting ? 'offline' : connection.status) {
     case 'offline':
       return (
         <div className="banner banner-warn" role="status" data-testid="offline-banner">
@@ -26,9 +27,15 @@ export function ConnectionBanner({
               : 'There is no cached data yet.'}{' '}
             The app tries again automatically.
           </div>
-          <button type="button" className="button small" onClick={onRetry}>
-            Try again now
-          </button>
+          {reconnecting ? (
+            <span className="muted" aria-busy="true">
+              Reconnecting…
+            </span>
+          ) : (
+            <button type="button" className="button small" onClick={onRetry}>
+              Try again now
+            </button>
+          )}
         </div>
       );
     case 'auth-error':

@@ -19,6 +19,7 @@ export function StatusBar({
   const view = describeConnection(connection, now);
   const configured = connection.status !== 'not-configured';
   const syncing = connection.status === 'syncing';
+  const reconnecting = syncing && connection.offlineSince !== null;
   return (
     <footer className="status-bar" aria-label="Status">
       <div className="status-item" data-testid="status-profile">
@@ -34,7 +35,7 @@ export function StatusBar({
         {view.detail && connection.status !== 'auth-error' && connection.status !== 'error' ? (
           <span className="muted"> · {view.detail}</span>
         ) : null}
-        {syncing ? (
+        {syncing && !reconnecting ? (
           view.progress === null ? (
             <progress className="status-progress" aria-label="Sync progress" />
           ) : (

@@ -26,6 +26,16 @@ export function describeConnection(state: ConnectionState, now: number = Date.no
     case 'online':
       return { tone: 'ok', label: 'Online', detail: null, progress: null, fixInSettings: false };
     case 'syncing': {
+      // A retry while offline: still offline until it succeeds, so the state does not flicker.
+      if (state.offlineSince) {
+        return {
+          tone: 'warn',
+          label: `Offline since ${formatWhen(state.offlineSince, now)}`,
+          detail: 'Reconnecting…',
+          progress: null,
+          fixInSettings: false,
+        };
+      }
       const progress = state.progress;
       let detail = 'Starting…';
       let fraction: number | null = null;

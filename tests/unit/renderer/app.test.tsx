@@ -258,6 +258,15 @@ describe('status and connection', () => {
     expect(banner.textContent).toContain('you can still browse and export it');
     expect(screen.getByTestId('status-label').textContent).toMatch(/^Offline since/);
     expect(screen.getAllByRole('row').length).toBeGreaterThan(10);
+    // Main's retry runs: still offline (reconnecting), the banner does not flicker away.
+    act(() =>
+      main.emit(
+        'connection:state',
+        connectionState({ status: 'syncing', offlineSince: '2025-06-30T15:30:00Z', progress: null }),
+      ),
+    );
+    expect(screen.getByTestId('offline-banner').textContent).toContain('Reconnecting…');
+    expect(screen.getByTestId('status-label').textContent).toMatch(/^Offline since/);
   });
 
   it('shows the auth error’s fix and takes the user to Settings', async () => {

@@ -39,3 +39,14 @@ describe('describeConnection', () => {
     expect(view.fixInSettings).toBe(true);
   });
 });
+
+describe('a retry while offline', () => {
+  it('stays offline (reconnecting) instead of flickering to syncing', () => {
+    const view = describeConnection(
+      connectionState({ status: 'syncing', offlineSince: '2025-06-30T15:30:00Z', progress: null }),
+    );
+    expect(view.label).toMatch(/^Offline since /);
+    expect(view.detail).toBe('Reconnecting…');
+    expect(view.tone).toBe('warn');
+  });
+});
