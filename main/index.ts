@@ -1,4 +1,5 @@
 import path from 'node:path';
+import * as tls from 'node:tls';
 import { app, BrowserWindow, clipboard, dialog, Menu, protocol, session, shell } from 'electron';
 import { createDispatcher } from './ipc/dispatcher';
 import { EventHub } from './ipc/event-sink';
@@ -11,6 +12,7 @@ import { createMainServices } from './services';
 import { KeytarSecretStore } from './keychain/keytar-secret-store';
 import { appEntryUrl, registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { menuTemplate } from './shell/menu';
+import { trustSystemCertificates } from './trusted-certificates';
 import { createHardenedWindow, denyPermissions, hardenWebContents } from './shell/window';
 
 // The thin Electron shell: everything it wires together is tested without Electron.
@@ -56,6 +58,11 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(protocol, path.join(__dirname, '../renderer'));
     const redactor = new Redactor();
     const logger = createLogger(redactor, electronLogSink());
+    try {
+      logger.info('trusted certificates', { count: trustSystemCertificates(tls) });
+    } catch (error) {
+      logger.warn('could not add the system certificate store; using the bundled one', { error });
+    }
     const services = createMainServices({
       identity: {
         appName: app.getName(),

@@ -31,6 +31,18 @@ export interface ProfileServiceDeps {
   onCredentialsChanged?: (profileId: string) => void;
 }
 
+function originOf(baseUrl: string): string {
+  return new URL(baseUrl).origin;
+}
+
+/** The stored secret may only go where it went before: a new server (origin) or client id needs it typed again. */
+function secretMustBeRetyped(saved: Profile, next: { baseUrl: string; clientId: string }): boolean {
+  return originOf(saved.baseUrl) !== originOf(next.baseUrl) || saved.clientId !== next.clientId;
+}
+
+const retypeSecret =
+  'The server address or client ID changed, so enter the client secret again: a stored secret is only ever sent to the server it was saved for.';
+
 function sameConnection(a: Profile, b: Profile): boolean {
   return a.baseUrl === b.baseUrl && a.clientId === b.clientId && a.tokenStyle === b.tokenStyle;
 }
@@ -98,6 +110,9 @@ export class ProfileService {
     };
     if (!existing && !draft.secret)
       throw new AppError('SECRET_MISSING', 'Enter the client secret to save a new connection.');
+    if (existing && !draft.secret && secretMustBeRetyped(existing, profile)) {
+      throw new AppError('SECRET_MISSING', retypeSecret);
+    }
     if (draft.secret) {
       this.deps.redactor.add(draft.secret);
       await this.deps.secrets.set(clientSecretAccount(profile.id), draft.secret);
@@ -173,7 +188,11 @@ export class ProfileService {
   async testDraft(input: ProfileDraft): Promise<ConnectionTestReport> {
     const draft = profileDraftSchema.parse(input);
     let secret = draft.secret;
-    if (!secret && draft.id) secret = (await this.deps.secrets.get(clientSecretAccount(draft.id))) ?? undefined;
+    if (!secret && draft.id) {
+      const saved = await this.get(draft.id);
+      if (secretMustBeRetyped(saved, draft)) throw new AppError('SECRET_MISSING', retypeSecret);
+      secret = (await this.deps.secrets.get(clientSecretAccount(draft.id))) ?? undefined;
+    }
     if (!secret) throw new AppError('SECRET_MISSING', 'Enter the client secret to test the connection.');
     this.deps.redactor.add(secret);
     const profile: Profile = {

@@ -133,6 +133,47 @@ describe('connection profiles through the bridge', () => {
     });
   });
 
+  it('never sends a stored secret to a new server or client id: it must be typed again', async () => {
+    const id = (await services.profiles.state()).profiles[0]!.id;
+    const seen: string[] = [];
+    const { createServer } = await import('node:http');
+    const evil = createServer((req, res) => {
+      req.on('data', (chunk: Buffer) => seen.push(chunk.toString()));
+      req.on('end', () => res.end('{}'));
+    });
+    await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
+    const evilUrl = `http://127.0.0.1:${(evil.address() as { port: number }).port}`;
+    try {
+      const moved = await call('auth:testConnection', {
+        draft: { ...draft({ secret: undefined, baseUrl: evilUrl }), id },
+      });
+      expect(moved).toMatchObject({
+        ok: false,
+        error: { code: 'SECRET_MISSING', message: expect.stringMatching(/enter the client secret again/) },
+      });
+      const saved = await call('profiles:save', { ...draft({ secret: undefined, baseUrl: evilUrl }), id });
+      expect(saved).toMatchObject({ ok: false, error: { code: 'SECRET_MISSING' } });
+      const otherClient = await call('profiles:save', {
+        ...draft({ secret: undefined, clientId: 'someone-else' }),
+        id,
+      });
+      expect(otherClient).toMatchObject({ ok: false, error: { code: 'SECRET_MISSING' } });
+      expect(seen.join('')).not.toContain(sandbox.credentials.clientSecret);
+      expect((await services.profiles.get(id)).baseUrl).toBe(sandbox.baseUrl);
+      // Same server, new name: the stored secret stays usable.
+      expect(await call('profiles:save', { ...draft({ secret: undefined, name: 'Renamed' }), id })).toMatchObject({
+        ok: true,
+        value: { name: 'Renamed' },
+      });
+      expect(await call('auth:testConnection', { draft: { ...draft({ secret: undefined }), id } })).toMatchObject({
+        ok: true,
+        value: { ok: true },
+      });
+    } finally {
+      evil.close();
+    }
+  });
+
   it('shows until when the token is valid, never the token', async () => {
     const profile = (await services.profiles.state()).profiles[0]!;
     await services.profiles.apiClient(await services.profiles.get(profile.id)).getJson('model-portfolios');

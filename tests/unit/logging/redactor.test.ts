@@ -9,6 +9,26 @@ describe('Redactor', () => {
     expect(redactor.redact('a s3cr3t-value b s3cr3t-value')).toBe('a [redacted] b [redacted]');
   });
 
+  it('replaces a secret in its JSON-escaped, URL-encoded and base64 forms too', () => {
+    const secret = 'p@ss "word"\\/+=&ünï';
+    const redactor = new Redactor();
+    redactor.add(secret);
+    const lines = [
+      JSON.stringify({ note: `x ${secret} y` }),
+      `body=${encodeURIComponent(secret)}`,
+      new URLSearchParams({ client_secret_value: secret }).toString(),
+      `basic ${Buffer.from(secret).toString('base64')}`,
+      `b64url ${Buffer.from(secret).toString('base64url')}`,
+    ];
+    for (const line of lines) {
+      const out = redactor.redact(line);
+      expect(out).toContain('[redacted]');
+      expect(out).not.toContain(secret);
+      expect(out).not.toContain(encodeURIComponent(secret));
+      expect(out).not.toContain(Buffer.from(secret).toString('base64').replace(/=+$/, ''));
+    }
+  });
+
   it.each([
     ['Authorization: Bearer abc.def.ghi', 'Authorization: Bearer [redacted]'],
     ['authorization=Basic Zm9vOmJhcg==', 'authorization=Basic [redacted]'],

@@ -27,6 +27,8 @@ const fileMatcherLib = require('app-builder-lib/out/fileMatcher.js') as {
 const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>;
   main: string;
+  homepage?: string;
+  author?: { email?: string };
 };
 
 const releaseFuses = {
@@ -178,7 +180,7 @@ describe('electron-builder configuration', () => {
       expect(testBuild.directories?.output).not.toBe(release.directories?.output);
       // Electron names the user-data folder after the packaged package.json's productName.
       expect((testBuild.extraMetadata as { productName?: string }).productName).toBe(testBuild.productName);
-      expect((release.extraMetadata as { productName?: string }).productName).toBeUndefined();
+      expect((release.extraMetadata as { productName?: string } | undefined)?.productName).toBeUndefined();
     });
 
     it('builds AppImage and deb on Linux, dmg on macOS, nsis on Windows; the test build only folders', () => {
@@ -212,9 +214,10 @@ describe('electron-builder configuration', () => {
       expect(depends).toEqual(expect.arrayContaining(['libgtk-3-0', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils']));
     });
 
-    it('gives the deb what its target insists on: a maintainer and a homepage', () => {
+    it('gives the deb what its target insists on: a maintainer, a homepage and an author email', () => {
       expect(release.linux?.maintainer).toMatch(/^.+ <[^@\s]+@[^@\s]+>$/);
-      expect((release.extraMetadata as { homepage?: string } | undefined)?.homepage).toMatch(/^https:\/\//);
+      expect(pkg.homepage).toMatch(/^https:\/\//);
+      expect(pkg.author?.email).toMatch(/^[^@\s]+@[^@\s]+$/);
     });
 
     it('signs macOS builds with the hardened runtime and a minimal entitlements file', () => {
