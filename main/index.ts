@@ -87,7 +87,10 @@ if (!app.requestSingleInstanceLock()) {
           return result.canceled || !result.filePath ? null : result.filePath;
         },
       },
-      shell: { showInFolder: (file) => shell.showItemInFolder(file), copyText: (text) => clipboard.writeText(text) },
+      shell: {
+        showInFolder: (file) => shell.showItemInFolder(file),
+        copyText: (text) => void clipboard.writeText(text),
+      },
     });
     app.on('before-quit', () => void services.dispose());
     registerContractHandlers(

@@ -74,8 +74,7 @@ test('10,000 portfolios: search, sort and scroll work with a bounded DOM', async
   await search.fill('');
   await page.getByLabel('Risk level').selectOption('Aggressive');
   await expect(page.getByTestId('result-count')).toHaveText(/ of 10[,.\s  ]?000 portfolios$/);
-  const aggressive = await renderedRows(grid).first().locator('[role="gridcell"]').nth(3).textContent();
-  expect(aggressive).toBe('Aggressive');
+  await expect(renderedRows(grid).first().locator('[role="gridcell"]').nth(3)).toHaveText('Aggressive');
 
   // Select everything shown with the keyboard, and see the count.
   await grid.focus();
