@@ -118,7 +118,9 @@ function text(value: unknown): string | null {
 }
 
 /** The common case without the schema machinery: canonical keys, a string ticker, a finite number weight. */
-function quickHolding(item: unknown): { ticker: string; name: string; assetClass: string | null; weight: number } | null {
+function quickHolding(
+  item: unknown,
+): { ticker: string; name: string; assetClass: string | null; weight: number } | null {
   if (typeof item !== 'object' || item === null) return null;
   const record = item as Record<string, unknown>;
   const { ticker, weight } = record;
