@@ -1,8 +1,8 @@
 import type { Portfolio } from './portfolio';
 import type { SyncIssue } from './cache-snapshot';
 
-/** A portfolio as the browser lists it: everything but the holdings, plus their tickers for search. */
-export interface PortfolioSummary extends Omit<Portfolio, 'holdings'> {
+/** A portfolio as the browser lists it: everything but the holdings and the long description, plus tickers for search. */
+export interface PortfolioSummary extends Omit<Portfolio, 'holdings' | 'description'> {
   holdingsCount: number;
   tickers: string[];
 }
@@ -17,6 +17,8 @@ export interface PortfolioListing {
 
 /** Strips a portfolio down to what the list needs. */
 export function summarise(portfolio: Portfolio): PortfolioSummary {
-  const { holdings, ...rest } = portfolio;
+  // The description is read on the detail screen only; leaving it out keeps 10,000 summaries light.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { holdings, description, ...rest } = portfolio;
   return { ...rest, holdingsCount: holdings.length, tickers: holdings.map((holding) => holding.ticker) };
 }
