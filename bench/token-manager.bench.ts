@@ -8,26 +8,10 @@ import { clientSecretAccount } from '../main/auth/keychain-accounts';
 import { createTokenFetcher } from '../main/auth/token-client';
 import { TokenManager } from '../main/auth/token-manager';
 import { systemClock } from '../main/clock';
-import type { KeychainStatus, SecretStore } from '../main/keychain/secret-store';
 import { Redactor } from '../main/logging/redactor';
 import { startSandbox } from '../sandbox';
+import { MemorySecretStore } from './memory-secret-store';
 import { writeBenchResult } from './report';
-
-class MemorySecretStore implements SecretStore {
-  private readonly map = new Map<string, string>();
-  async get(account: string) {
-    return this.map.get(account) ?? null;
-  }
-  async set(account: string, secret: string) {
-    this.map.set(account, secret);
-  }
-  async delete(account: string) {
-    return this.map.delete(account);
-  }
-  async probe(): Promise<KeychainStatus> {
-    return { available: true };
-  }
-}
 
 const sandbox = await startSandbox({ portfolios: 10 });
 

@@ -10,32 +10,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { buildSync } from 'esbuild';
 import { chromium, type Page } from 'playwright';
 import { createDispatcher } from '../main/ipc/dispatcher';
 import { EventHub } from '../main/ipc/event-sink';
 import { createHandlers } from '../main/handlers';
 import { createMainServices } from '../main/services';
-import type { KeychainStatus, SecretStore } from '../main/keychain/secret-store';
 import { rendererResponse } from '../main/renderer-files';
 import { startSandbox } from '../sandbox';
+import { MemorySecretStore } from './memory-secret-store';
 import { writeBenchResult } from './report';
-
-class MemorySecretStore implements SecretStore {
-  private readonly map = new Map<string, string>();
-  async get(account: string) {
-    return this.map.get(account) ?? null;
-  }
-  async set(account: string, secret: string) {
-    this.map.set(account, secret);
-  }
-  async delete(account: string) {
-    return this.map.delete(account);
-  }
-  async probe(): Promise<KeychainStatus> {
-    return { available: true };
-  }
-}
+import { harnessPreload } from '../tests/e2e/support/harness';
 
 const portfolios = 10_000;
 const loads = 7;
@@ -74,14 +58,7 @@ await services.portfolios.syncNow();
 const syncMs = performance.now() - syncStarted;
 const dispatch = createDispatcher(createHandlers(services));
 
-const preload = buildSync({
-  entryPoints: [path.join(repoRoot, 'tests/e2e/support/harness-preload.ts')],
-  bundle: true,
-  write: false,
-  format: 'iife',
-  target: 'chrome130',
-  platform: 'browser',
-}).outputFiles[0]!.text;
+const preload = harnessPreload();
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -21,8 +21,8 @@ const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const rendererDir = path.join(repoRoot, 'out/renderer');
 
 let preloadScript: string | undefined;
-/** The harness preload, bundled once per worker. */
-function harnessPreload(): string {
+/** The harness preload (the bridge over exposeBinding), bundled once per process. */
+export function harnessPreload(): string {
   preloadScript ??= buildSync({
     entryPoints: [path.join(import.meta.dirname, 'harness-preload.ts')],
     bundle: true,
