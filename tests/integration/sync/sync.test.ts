@@ -70,7 +70,8 @@ describe('sync against the sandbox', () => {
       message: expect.stringMatching(/weights add up to 99\.70 %, not 100 %/),
     });
     // Missing optional fields: kept, with nulls.
-    expect(byId.get('mp-000005')).toMatchObject({ description: null, benchmark: null, minimumInvestment: null });
+    expect(byId.get('mp-000005')).toMatchObject({ benchmark: null, minimumInvestment: null });
+    expect(await app.services.portfolios.get('mp-000005')).toMatchObject({ description: null, benchmark: null });
     // Names kept exactly.
     for (const record of imperfectRecords.filter((r) => r.name)) expect(byId.get(record.id)?.name).toBe(record.name);
     // Unknown extra fields do not leak into the app's shape.
