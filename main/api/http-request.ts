@@ -22,21 +22,6 @@ export interface HttpResponse {
   url: string;
 }
 
-const networkCodes = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EPIPE',
-  'ECONNABORTED',
-  'ERR_STREAM_PREMATURE_CLOSE',
-  'UND_ERR_SOCKET',
-  'HPE_INVALID_CONSTANT',
-]);
-
 /** Maps a transport failure to a coded error that carries nothing of the request (no headers, no body). */
 export function classifyTransportError(error: unknown, signal?: AbortSignal): AppError {
   if (error instanceof AppError) return error;
@@ -45,12 +30,9 @@ export function classifyTransportError(error: unknown, signal?: AbortSignal): Ap
     if (reason instanceof AppError) return reason;
     return new AppError('TIMEOUT');
   }
+  // got's timeouts say ETIMEDOUT; refused, reset, unresolved or cut-off connections are all "unreachable".
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ETIMEDOUT') return new AppError('TIMEOUT');
-  if (typeof code === 'string' && networkCodes.has(code)) return new AppError('NETWORK_UNREACHABLE');
-  if (code === 'ERR_READING_RESPONSE_STREAM' || code === 'ERR_GOT_REQUEST_ERROR')
-    return new AppError('NETWORK_UNREACHABLE');
-  return new AppError('NETWORK_UNREACHABLE');
+  return new AppError(code === 'ETIMEDOUT' ? 'TIMEOUT' : 'NETWORK_UNREACHABLE');
 }
 
 /** Sends one request with got and reads the body up to the cap; throws coded errors only. */

@@ -53,8 +53,6 @@ export class TokenManager {
   private readonly refreshMarginMs: number;
   private readonly minRemainingMs: number;
   private readonly logger: Logger;
-  /** Token requests this manager has started (for tests and benchmarks). */
-  requestsStarted = 0;
 
   constructor(private readonly deps: TokenManagerDeps) {
     this.refreshMarginMs = deps.refreshMarginMs ?? 5 * 60_000;
@@ -167,7 +165,6 @@ export class TokenManager {
 
   private async fetchAndStore(): Promise<StoredToken> {
     const secret = await this.readSecret();
-    this.requestsStarted += 1;
     const issued: IssuedToken = await this.deps.fetchToken(this.profile, secret);
     this.deps.redactor.add(issued.accessToken);
     if (issued.expiresAt - this.deps.clock.now() < this.minRemainingMs) {

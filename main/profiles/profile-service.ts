@@ -4,7 +4,7 @@ import { profileDraftSchema, type Profile, type ProfileDraft, type ProfileView }
 import type { ProfilesState } from '../../common/profiles-state';
 import { AppError, type AppErrorData } from '../../common/result';
 import { ApiClient, type ApiClientOptions } from '../api/api-client';
-import { clientSecretAccount } from '../auth/keychain-accounts';
+import { clientSecretAccount, tokenAccount } from '../auth/keychain-accounts';
 import { testConnection } from '../auth/test-connection';
 import type { TokenFetcher } from '../auth/token-client';
 import { TokenManager } from '../auth/token-manager';
@@ -27,8 +27,6 @@ export interface ProfileServiceDeps {
   tokenOptions?: { refreshMarginMs?: number; minRemainingMs?: number };
   /** Called when a profile is deleted, to forget its cache. */
   onRemove?: (profileId: string) => Promise<void>;
-  /** Called when a profile's connection details or credentials change. */
-  onCredentialsChanged?: (profileId: string) => void;
 }
 
 function originOf(baseUrl: string): string {
@@ -239,17 +237,11 @@ export class ProfileService {
     return { logger: this.logger, clock: this.deps.clock, ...this.deps.apiOptions };
   }
 
+  /** Drops the profile's token manager and API client and forgets its token in the keychain. */
   private async resetAuth(profileId: string): Promise<void> {
-    const manager = this.tokens.get(profileId);
     this.tokens.delete(profileId);
     this.clients.delete(profileId);
-    if (manager) await manager.forget();
-    else {
-      const profile = this.settings.profiles.find((candidate) => candidate.id === profileId);
-      if (profile) await this.tokenManager(profile).forget();
-      this.tokens.delete(profileId);
-    }
-    this.deps.onCredentialsChanged?.(profileId);
+    await this.deps.secrets.delete(tokenAccount(profileId));
   }
 
   private async persist(next: Settings): Promise<void> {
