@@ -8,7 +8,6 @@ import { clientSecretAccount } from '../main/auth/keychain-accounts';
 import { createTokenFetcher } from '../main/auth/token-client';
 import { TokenManager } from '../main/auth/token-manager';
 import { systemClock } from '../main/clock';
-import { Redactor } from '../main/logging/redactor';
 import { startSandbox } from '../sandbox';
 import { MemorySecretStore } from './memory-secret-store';
 import { writeBenchResult } from './report';
@@ -31,7 +30,6 @@ async function manager(id: string): Promise<TokenManager> {
     secrets,
     clock: systemClock,
     fetchToken: createTokenFetcher(systemClock),
-    redactor: new Redactor(),
   });
 }
 

@@ -94,6 +94,10 @@ export const errorCatalog = {
     retryable: true,
     message: 'The API answered the sign-in with something the app could not use. Try again later.',
   },
+  SIGNED_OUT: {
+    retryable: true,
+    message: 'The sign-in was stopped because you signed out or changed this connection. Sync to sign in again.',
+  },
   AUTH_REJECTED: {
     retryable: false,
     message: 'The API refused the app’s access token even after signing in again. Check your credentials in Settings.',

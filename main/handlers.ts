@@ -47,11 +47,18 @@ export function createHandlers(services: MainServices): HandlerTable {
 
     'auth:signOut': async ({ profileId }) => {
       const view = await profiles.signOut(profileId);
-      if ((await profiles.active())?.id === profileId) portfolios.connection.tokenValidUntil(null);
+      if ((await profiles.active())?.id === profileId) {
+        portfolios.cancelSync();
+        portfolios.connection.tokenValidUntil(null);
+      }
       return view;
     },
-    'auth:testConnection': (arg) =>
-      'profileId' in arg ? profiles.testSaved(arg.profileId) : profiles.testDraft(arg.draft),
+    'auth:testConnection': async (arg) => {
+      if (!('profileId' in arg)) return profiles.testDraft(arg.draft);
+      // A demo profile's credentials go only to its own sandbox.
+      await demo.ensureRunning(await profiles.get(arg.profileId));
+      return profiles.testSaved(arg.profileId);
+    },
 
     'demo:start': async () => {
       const state = await demo.startNew();

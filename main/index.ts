@@ -45,7 +45,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -57,7 +57,7 @@ if (!app.requestSingleInstanceLock()) {
     denyPermissions(session.defaultSession);
     serveRenderer(protocol, path.join(__dirname, '../renderer'));
     const redactor = new Redactor();
-    const logger = createLogger(redactor, electronLogSink());
+    const logger = createLogger(redactor, electronLogSink(app.getPath('logs')));
     try {
       logger.info('trusted certificates', { count: trustSystemCertificates(tls) });
     } catch (error) {

@@ -1,10 +1,12 @@
 import type { ApiClientOptions } from './api/api-client';
 import type { AppIdentity } from './app-info-service';
+import { redactingTokenFetcher } from './auth/redacting-token-fetcher';
 import { createTokenFetcher } from './auth/token-client';
 import { systemClock, type Clock } from './clock';
 import { DemoService } from './demo/demo-service';
 import type { SaveDialog, ShellActions } from './desktop-ports';
 import type { EventSink } from './ipc/event-sink';
+import { redactingSecretStore } from './keychain/redacting-secret-store';
 import type { SecretStore } from './keychain/secret-store';
 import { createLogger, type Logger } from './logging/logger';
 import { RecentLog } from './logging/recent-log';
@@ -71,22 +73,25 @@ export function createMainServices(config: MainServicesConfig): MainServices {
         error: (m, f) => (hostLogger.error(m, f), recentLogger.error(m, f)),
       }
     : recentLogger;
+  // Redaction is structural: whatever the keychain holds and whatever a token request carries or
+  // brings back is known to the redactor before it can reach a log line or a message.
+  const secrets = redactingSecretStore(config.secrets, redactor);
+  const fetchToken = redactingTokenFetcher(createTokenFetcher(clock), redactor);
   let portfolios: PortfolioService | null = null;
   const profiles = new ProfileService({
     settings: new SettingsStore(config.userDataDir),
-    secrets: config.secrets,
+    secrets,
     clock,
-    fetchToken: createTokenFetcher(clock),
-    redactor,
+    fetchToken,
     logger,
     apiOptions: config.apiOptions,
     tokenOptions: config.tokenOptions,
     onRemove: (profileId) => portfolios?.removeCache(profileId) ?? Promise.resolve(),
   });
-  const demo = new DemoService(profiles, config.secrets, config.demoData, logger);
+  const demo = new DemoService(profiles, secrets, config.demoData, logger);
   portfolios = new PortfolioService({
     profiles,
-    secrets: config.secrets,
+    secrets,
     clock,
     events: config.events ?? noEvents,
     userDataDir: config.userDataDir,
@@ -99,7 +104,7 @@ export function createMainServices(config: MainServicesConfig): MainServices {
   const built = portfolios;
   return {
     identity: config.identity,
-    secrets: config.secrets,
+    secrets,
     clock,
     redactor,
     logger,

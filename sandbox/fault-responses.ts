@@ -24,6 +24,8 @@ export interface FaultContext {
   baseUrl: string;
   /** The recording "other origin". */
   foreignBaseUrl: string;
+  /** The request's body as received (for the echo fault). */
+  requestBody: string;
   options: ResolvedOptions;
   tokens: TokenStore;
   counters: Counters;
@@ -95,6 +97,8 @@ export async function applyFault(fault: Fault, f: FaultContext): Promise<void> {
         headers: { Location: `${origin}${f.url.pathname}${f.url.search}`, ...extra },
       });
     }
+    case 'echo':
+      return sendReply(f.res, jsonReply(fault.status, echoBody(f), extra));
     case 'token-garbage': {
       let token = '';
       let expiresIn = f.options.tokenTtlSeconds;
@@ -106,6 +110,15 @@ export async function applyFault(fault: Fault, f: FaultContext): Promise<void> {
       return sendReply(f.res, jsonReply(200, body, extra));
     }
   }
+}
+
+/** An OAuth error whose description repeats the request, as some gateways do: method, path, credentials, body. */
+function echoBody(f: FaultContext): { error: string; error_description: string } {
+  const header = (name: string) => headerValue(f.req.headers, name) ?? '-';
+  return {
+    error: 'invalid_request',
+    error_description: `Gateway refused ${f.req.method ?? ''} ${f.url.pathname}: authorization=${header('authorization')} body=${f.requestBody} content-type=${header('content-type')}`,
+  };
 }
 
 function statusReply(fault: Extract<Fault, { kind: 'status' }>, f: FaultContext): Reply {

@@ -38,7 +38,8 @@ export type Fault =
   | { kind: 'html' }
   | { kind: 'oversized'; bytes: number }
   | { kind: 'redirect'; status: 301 | 302 | 303 | 307 | 308; target?: 'foreign' | 'same-origin' }
-  | { kind: 'token-garbage'; variant: TokenGarbageVariant };
+  | { kind: 'token-garbage'; variant: TokenGarbageVariant }
+  | { kind: 'echo'; status: number };
 
 /** Per-route FIFO of pending faults: each request to a route takes the oldest pending one. */
 export class FaultQueue {
@@ -111,6 +112,11 @@ export function parseFault(value: unknown): Fault {
         throw new TypeError('redirect "target" must be "foreign" or "same-origin"');
       }
       return { kind: 'redirect', status, target };
+    }
+    case 'echo': {
+      const status = f.status ?? 400;
+      if (!isInt(status) || status < 400 || status > 599) throw new TypeError('echo fault needs "status" 400–599');
+      return { kind: 'echo', status };
     }
     case 'token-garbage': {
       const variant = tokenGarbageVariants.find((v) => v === f.variant);

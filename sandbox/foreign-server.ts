@@ -21,7 +21,13 @@ export interface ForeignServer {
   close(): Promise<void>;
 }
 
-/** Starts the recording origin on 127.0.0.1 (random port); list GETs get an empty list in the sandbox's shape. */
+/** The most requests the foreign origin keeps (oldest dropped first), so its record cannot grow without bound. */
+export const maxRecordedRequests = 1_000;
+
+/**
+ * Starts the recording origin on 127.0.0.1 (random port); list GETs get an empty list in the sandbox's
+ * shape. It runs only when fault injection is on, and keeps the last `maxRecordedRequests` requests.
+ */
 export async function startForeignServer(pagination: PaginationStyle): Promise<ForeignServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
@@ -29,6 +35,7 @@ export async function startForeignServer(pagination: PaginationStyle): Promise<F
       const body = (await readBody(req).catch(() => '')) ?? '';
       const url = new URL(req.url ?? '/', baseUrl);
       requests.push({ method: req.method ?? '', url: url.href, headers: { ...req.headers }, body });
+      if (requests.length > maxRecordedRequests) requests.splice(0, requests.length - maxRecordedRequests);
       await sendReply(res, answer(req.method ?? '', url.pathname, pagination));
     })().catch(() => res.destroy());
   });

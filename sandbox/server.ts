@@ -51,7 +51,8 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
   const queue = new FaultQueue();
   const timers = new Set<NodeJS.Timeout>();
   const counted = new WeakMap<Socket, number>();
-  const foreign = await startForeignServer(options.pagination);
+  // The recording "other origin" exists only for fault injection (demo mode never starts it).
+  const foreign = options.faults ? await startForeignServer(options.pagination) : null;
   let baseUrl = '';
 
   /** Adds what a socket wrote since last time to bytesSent (or just skips past it, for admin answers). */
@@ -88,7 +89,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
     }
     const ctx: RequestContext = { method: req.method ?? 'GET', url, headers: req.headers, body };
     if (route === 'admin')
-      return sendReply(res, handleAdminRoute(ctx, { faults: queue, clock, counters, tokens, foreign }));
+      return sendReply(res, handleAdminRoute(ctx, { faults: queue, clock, counters, tokens, foreign: foreign! }));
     if (route === 'other') return sendReply(res, notFoundReply());
 
     const apiRoute: SandboxRoute = route;
@@ -106,7 +107,8 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
       url,
       normal,
       baseUrl,
-      foreignBaseUrl: foreign.baseUrl,
+      foreignBaseUrl: foreign!.baseUrl,
+      requestBody: body,
       options,
       tokens,
       counters,
@@ -134,7 +136,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
       });
     });
   } catch (error) {
-    await foreign.close();
+    await foreign?.close();
     throw error;
   }
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -158,7 +160,10 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
         queue.clear();
       },
     },
-    foreign: { baseUrl: foreign.baseUrl, requests: foreign.requests },
+    get foreign() {
+      requireFaults();
+      return { baseUrl: foreign!.baseUrl, requests: foreign!.requests };
+    },
     options,
     revokeTokens: () => tokens.revokeAll(),
     issuedTokens: () => tokens.all(),
@@ -171,7 +176,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
             server.close(() => resolve());
             server.closeAllConnections();
           }),
-          foreign.close(),
+          foreign?.close(),
         ]);
       })();
       return closing;

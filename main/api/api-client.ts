@@ -8,7 +8,8 @@ import { defaultRetryPolicy, isRetryableStatus, parseRetryAfter, retryDelayMs, t
 
 /** Where the API client gets its bearer token, and tells it a token was refused. */
 export interface TokenProvider {
-  getToken(): Promise<string>;
+  /** A bearer token; the caller's signal stops the wait (SYNC_CANCELLED). */
+  getToken(signal?: AbortSignal): Promise<string>;
   invalidate(accessToken: string): Promise<void>;
 }
 
@@ -37,6 +38,8 @@ export interface ApiResponse {
   body: unknown;
   etag: string | null;
   link: string | null;
+  /** Bytes of the body as received (0 on 304), for caps across many responses. */
+  bytes: number;
 }
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
@@ -56,6 +59,13 @@ function statusError(status: number): AppError {
   return new AppError(
     'RESPONSE_INVALID',
     `The API answered with HTTP ${status}, which the app did not expect. Try again later.`,
+  );
+}
+
+function foreign401(): AppError {
+  return new AppError(
+    'REDIRECT_REFUSED',
+    'The API sent the app to another server, which asked for a sign-in (HTTP 401). The app’s credentials only ever go to the API itself, so the request was stopped.',
   );
 }
 
@@ -130,7 +140,7 @@ export class ApiClient {
     let replayedAfter401 = false;
 
     for (;;) {
-      const token = await this.tokens.getToken();
+      const token = await this.tokens.getToken(options.signal);
       let response: HttpResponse;
       try {
         response = await this.followRedirects(url, token, options.etag ?? null, signal);
@@ -152,6 +162,9 @@ export class ApiClient {
 
       const { status } = response;
       if (status === 401) {
+        // Only the API's own origin can refuse its token: a 401 from elsewhere (after a redirect) never
+        // costs the token or a new token request.
+        if (!this.isApiOrigin(response.url)) throw foreign401();
         if (replayedAfter401) throw new AppError('AUTH_REJECTED');
         replayedAfter401 = true;
         this.logger.info('the API refused the token (401); fetching a new one and replaying once', { url });
@@ -166,7 +179,8 @@ export class ApiClient {
         await this.wait(delay, signal, statusError(status), options.signal);
         continue;
       }
-      if (status === 304) return { status, url: response.url, body: null, etag: options.etag ?? null, link: null };
+      if (status === 304)
+        return { status, url: response.url, body: null, etag: options.etag ?? null, link: null, bytes: 0 };
       if (status < 200 || status >= 300) throw statusError(status);
       const body = parseJsonBody(response);
       this.logger.debug('GET done', {
@@ -181,6 +195,7 @@ export class ApiClient {
         body,
         etag: headerValue(response.headers, 'etag') ?? null,
         link: headerValue(response.headers, 'link') ?? null,
+        bytes: response.body.length,
       };
     }
   }

@@ -11,13 +11,18 @@ const oauthCodes: Record<string, ErrorCode> = {
   invalid_grant: 'INVALID_CLIENT',
 };
 
-/** Keeps a server's error_description readable and harmless: one line, printable, at most 300 characters. */
-function cleanDescription(value: unknown): string | null {
+/**
+ * Keeps a server's error_description readable and harmless: one line, printable, with every form of
+ * the secret the request carried replaced (before shortening, so no cut-off form slips through), at
+ * most 300 characters.
+ */
+function cleanDescription(value: unknown, secretsToHide: string[]): string | null {
   if (typeof value !== 'string') return null;
-  const printable = [...value]
-    .map((char) => (char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f ? ' ' : char))
-    .join('');
-  const text = printable.replace(/\s+/g, ' ').trim();
+  let text = [...value].map((char) => (char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f ? ' ' : char)).join('');
+  // Longest first, so a form that contains another (client_id:secret contains the secret) goes whole.
+  for (const secret of [...secretsToHide].sort((a, b) => b.length - a.length))
+    if (secret) text = text.split(secret).join('[redacted]');
+  text = text.replace(/\s+/g, ' ').trim();
   return text ? text.slice(0, 300) : null;
 }
 
@@ -27,9 +32,7 @@ export function oauthError(status: number, body: unknown, secretsToHide: string[
   const record = body as Record<string, unknown>;
   const code = typeof record.error === 'string' ? oauthCodes[record.error] : undefined;
   if (!code) return status === 401 ? new AppError('INVALID_CLIENT') : null;
-  let description = cleanDescription(record.error_description);
-  for (const secret of secretsToHide)
-    if (description && secret) description = description.split(secret).join('[redacted]');
+  const description = cleanDescription(record.error_description, secretsToHide);
   const message = description
     ? `${errorCatalog[code].message} The API said: “${description}”`
     : errorCatalog[code].message;

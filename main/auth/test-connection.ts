@@ -2,6 +2,7 @@ import type { ConnectionTestReport, ConnectionTestStep } from '../../common/conn
 import type { Profile } from '../../common/profile';
 import { AppError, toErrorData } from '../../common/result';
 import { ApiClient, type ApiClientOptions } from '../api/api-client';
+import { requireApiOrigin } from '../sync/api-origin';
 import { readListPage } from '../sync/list-page';
 import type { TokenFetcher } from './token-client';
 
@@ -62,6 +63,7 @@ export async function testConnection(
   );
   try {
     const response = await client.getJson('model-portfolios');
+    requireApiOrigin(client, response.url);
     const page = readListPage(response.body, response.link);
     if (!page) throw new AppError('RESPONSE_INVALID', 'The API answered, but not with a list of model portfolios.');
     const count = page.total ?? page.items.length;

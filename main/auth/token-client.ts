@@ -27,6 +27,28 @@ export function apiUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
+/** The HTTP Basic credentials of RFC 6749 §2.3.1: each part form-urlencoded, then base64. */
+function basicCredentials(clientId: string, secret: string): string {
+  return Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64');
+}
+
+/**
+ * Every form in which a token request carries the secret (as it is, JSON-escaped, form-encoded, the
+ * Basic value with and without padding), so a server that echoes the request back can be redacted.
+ */
+export function sentCredentialForms(clientId: string, secret: string): string[] {
+  const basic = basicCredentials(clientId, secret);
+  return [
+    secret,
+    JSON.stringify(secret).slice(1, -1),
+    new URLSearchParams({ v: secret }).toString().slice(2),
+    encodeURIComponent(secret),
+    basic,
+    basic.replace(/=+$/, ''),
+    `${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`,
+  ];
+}
+
 function tokenRequestBody(profile: Profile, secret: string): { headers: Record<string, string>; body: string } {
   if (profile.tokenStyle === 'json') {
     return {
@@ -42,8 +64,7 @@ function tokenRequestBody(profile: Profile, secret: string): { headers: Record<s
     });
     return { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() };
   }
-  // RFC 6749 §2.3.1: each part form-urlencoded, then Basic.
-  const basic = Buffer.from(`${encodeURIComponent(profile.clientId)}:${encodeURIComponent(secret)}`).toString('base64');
+  const basic = basicCredentials(profile.clientId, secret);
   return {
     headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` },
     body: new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
@@ -84,7 +105,7 @@ export function createTokenFetcher(clock: Clock, options: { timeoutMs?: number }
         lifetimeAssumed: parsed.lifetimeAssumed,
       };
     }
-    const classified = oauthError(status, json, [secret]);
+    const classified = oauthError(status, json, sentCredentialForms(profile.clientId, secret));
     if (classified) throw classified;
     if (status === 406) throw new AppError('UNSUPPORTED_API_VERSION');
     if (status === 429) throw new AppError('RATE_LIMITED');

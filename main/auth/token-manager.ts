@@ -5,9 +5,9 @@ import { AppError } from '../../common/result';
 import type { Clock } from '../clock';
 import type { SecretStore } from '../keychain/secret-store';
 import { silentLogger, type Logger } from '../logging/logger';
-import type { Redactor } from '../logging/redactor';
 import { clientSecretAccount, tokenAccount } from './keychain-accounts';
 import type { IssuedToken, TokenFetcher } from './token-client';
+import { maxTokenLifetimeSeconds } from './token-response';
 
 /** What a TokenManager needs. */
 export interface TokenManagerDeps {
@@ -15,7 +15,6 @@ export interface TokenManagerDeps {
   secrets: SecretStore;
   clock: Clock;
   fetchToken: TokenFetcher;
-  redactor: Redactor;
   logger?: Logger;
   /** Refresh this long before expiry (default 5 minutes). */
   refreshMarginMs?: number;
@@ -31,6 +30,25 @@ const storedTokenSchema = z.object({
   fingerprint: z.string(),
 });
 type StoredToken = z.infer<typeof storedTokenSchema>;
+
+/** The error a token request voided by a sign-out, a secret change or a deletion ends with. */
+function signedOut(): AppError {
+  return new AppError('SIGNED_OUT');
+}
+
+/** Waits for a promise, or rejects as soon as the caller's signal aborts (the shared work goes on for others). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(new AppError('SYNC_CANCELLED'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new AppError('SYNC_CANCELLED'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => (signal.removeEventListener('abort', onAbort), resolve(value)),
+      (error: unknown) => (signal.removeEventListener('abort', onAbort), reject(error)),
+    );
+  });
+}
 
 /** Binds a stored token to what it was issued for: a changed base URL, client id or secret drops it. */
 export function credentialFingerprint(profile: Profile, secret: string): string {
@@ -48,8 +66,12 @@ export class TokenManager {
   private current: StoredToken | null = null;
   private loaded = false;
   private secret: string | null = null;
-  private inflight: Promise<StoredToken> | null = null;
+  private inflight: { promise: Promise<StoredToken>; controller: AbortController } | null = null;
   private loading: Promise<void> | null = null;
+  /** Bumped by forget(): a request or load begun under an older generation may not keep its result. */
+  private generation = 0;
+  /** Set by dispose(): this manager's profile or credentials are gone, so it never asks for a token again. */
+  private disposed = false;
   private readonly refreshMarginMs: number;
   private readonly minRemainingMs: number;
   private readonly logger: Logger;
@@ -65,19 +87,26 @@ export class TokenManager {
     return this.deps.profile;
   }
 
-  /** A token with more than the minimum left; fetches (once, shared) when there is none. */
-  async getToken(): Promise<string> {
-    if (!this.loaded) await this.loadOnce();
+  /**
+   * A token with more than the minimum left; fetches (once, shared) when there is none. The caller's
+   * signal stops its wait (SYNC_CANCELLED); the shared request goes on for the others.
+   */
+  async getToken(signal?: AbortSignal): Promise<string> {
+    if (this.disposed) throw signedOut();
+    if (!this.loaded) await untilAborted(this.loadOnce(), signal);
     const now = this.deps.clock.now();
     const token = this.usable(this.current, now);
     if (token) {
       if (token.expiresAt - now <= this.effectiveMargin(token)) {
         // Proactive refresh: hand out the still-valid token, refresh in the background (shared).
-        this.refresh().catch((error: unknown) => this.logger.warn('background token refresh failed', { error }));
+        this.refresh().catch((error: unknown) => {
+          if (!(error instanceof AppError && error.code === 'SIGNED_OUT'))
+            this.logger.warn('background token refresh failed', { error });
+        });
       }
       return token.accessToken;
     }
-    return (await this.refresh()).accessToken;
+    return (await untilAborted(this.refresh(), signal)).accessToken;
   }
 
   /** Drops the token if it is the one the API just refused (a 401), so the next call fetches a new one. */
@@ -87,12 +116,28 @@ export class TokenManager {
     await this.deps.secrets.delete(tokenAccount(this.profile.id)).catch(() => false);
   }
 
-  /** Forgets the token everywhere (sign-out, or the credentials changed). */
+  /**
+   * Forgets the token everywhere (sign-out, the credentials changed, the profile is deleted). A token
+   * request under way is aborted and, should its answer still arrive, never kept: it ends with SIGNED_OUT.
+   */
   async forget(): Promise<void> {
+    this.generation += 1;
     this.current = null;
     this.secret = null;
     this.loaded = true;
+    const inflight = this.inflight;
+    this.inflight = null;
+    inflight?.controller.abort(signedOut());
     await this.deps.secrets.delete(tokenAccount(this.profile.id));
+  }
+
+  /**
+   * Forgets the token and retires this manager for good (the profile was deleted, or its secret or
+   * connection changed): whoever still holds it gets SIGNED_OUT instead of a new token request.
+   */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await this.forget();
   }
 
   /** Until when the current token will be handed out (epoch ms), or null; never the token itself. */
@@ -123,8 +168,10 @@ export class TokenManager {
   }
 
   private async load(): Promise<void> {
+    const generation = this.generation;
     const raw = await this.deps.secrets.get(tokenAccount(this.profile.id));
     const secret = await this.readSecret();
+    if (generation !== this.generation) return; // forgotten meanwhile: what was read is stale
     this.loaded = true;
     if (!raw) return;
     let stored: StoredToken;
@@ -142,31 +189,40 @@ export class TokenManager {
       await this.deps.secrets.delete(tokenAccount(this.profile.id)).catch(() => false);
       return;
     }
-    this.deps.redactor.add(stored.accessToken);
-    this.current = stored;
+    // A lifetime past a year (kept by an older build) is clamped, so the expiry stays a real date.
+    this.current = {
+      ...stored,
+      expiresAt: Math.min(stored.expiresAt, stored.obtainedAt + maxTokenLifetimeSeconds * 1000),
+    };
   }
 
   private async readSecret(): Promise<string> {
     if (this.secret) return this.secret;
+    const generation = this.generation;
     const secret = await this.deps.secrets.get(clientSecretAccount(this.profile.id));
     if (!secret) throw new AppError('SECRET_MISSING');
-    this.deps.redactor.add(secret);
-    this.secret = secret;
+    if (generation === this.generation) this.secret = secret;
     return secret;
   }
 
   /** Starts a token request unless one is under way; every caller shares its outcome, success or failure. */
   private refresh(): Promise<StoredToken> {
-    this.inflight ??= this.fetchAndStore().finally(() => {
-      this.inflight = null;
+    if (this.inflight) return this.inflight.promise;
+    const controller = new AbortController();
+    const entry = { controller, promise: Promise.resolve(null as unknown as StoredToken) };
+    entry.promise = this.fetchAndStore(controller.signal, this.generation).finally(() => {
+      if (this.inflight === entry) this.inflight = null;
     });
-    return this.inflight;
+    this.inflight = entry;
+    return entry.promise;
   }
 
-  private async fetchAndStore(): Promise<StoredToken> {
+  private async fetchAndStore(signal: AbortSignal, generation: number): Promise<StoredToken> {
     const secret = await this.readSecret();
-    const issued: IssuedToken = await this.deps.fetchToken(this.profile, secret);
-    this.deps.redactor.add(issued.accessToken);
+    if (generation !== this.generation) throw signedOut();
+    const issued: IssuedToken = await this.deps.fetchToken(this.profile, secret, signal);
+    // Signed out (or deleted) while the server was answering: the answer is not kept anywhere.
+    if (generation !== this.generation) throw signedOut();
     if (issued.expiresAt - this.deps.clock.now() < this.minRemainingMs) {
       throw new AppError(
         'TOKEN_RESPONSE_INVALID',
@@ -175,6 +231,7 @@ export class TokenManager {
     }
     const stored: StoredToken = { ...issued, fingerprint: credentialFingerprint(this.profile, secret) };
     this.current = stored;
+    this.loaded = true;
     this.logger.info('access token obtained', {
       profile: this.profile.id,
       expiresAt: new Date(stored.expiresAt).toISOString(),
@@ -187,6 +244,11 @@ export class TokenManager {
     } catch (error) {
       // The token still works for this session; it just will not survive a restart.
       this.logger.warn('could not keep the token in the keychain', { error });
+    }
+    if (generation !== this.generation) {
+      // forget() ran while the keychain write was under way: make sure its delete wins.
+      await this.deps.secrets.delete(tokenAccount(this.profile.id)).catch(() => false);
+      throw signedOut();
     }
     return stored;
   }

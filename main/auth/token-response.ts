@@ -12,6 +12,9 @@ export interface ParsedToken {
 /** The lifetime the partner doc promises, used when a response gives none. */
 export const defaultTokenLifetimeSeconds = 86_400;
 
+/** The longest lifetime the app believes (one year): a larger one is clamped, so expiry stays a real date. */
+export const maxTokenLifetimeSeconds = 365 * 86_400;
+
 function firstPresent(body: Record<string, unknown>, names: string[]): unknown {
   for (const name of names)
     if (Object.hasOwn(body, name) && body[name] !== undefined && body[name] !== null) return body[name];
@@ -54,5 +57,9 @@ export function parseTokenResponse(body: unknown): ParsedToken {
         : NaN;
   if (!Number.isFinite(lifetime)) throw invalid('the token lifetime is not a number');
   if (lifetime <= 0) throw invalid('the token lifetime is not positive');
-  return { accessToken: token, expiresInSeconds: lifetime, lifetimeAssumed: false };
+  return {
+    accessToken: token,
+    expiresInSeconds: Math.min(lifetime, maxTokenLifetimeSeconds),
+    lifetimeAssumed: false,
+  };
 }

@@ -1,10 +1,18 @@
 import type { Profile } from '../../common/profile';
 import type { ProfilesState } from '../../common/profiles-state';
+import { AppError } from '../../common/result';
 import { clientSecretAccount } from '../auth/keychain-accounts';
 import type { SecretStore } from '../keychain/secret-store';
 import { silentLogger, type Logger } from '../logging/logger';
 import type { ProfileService } from '../profiles/profile-service';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
+
+function demoNotRunning(): AppError {
+  return new AppError(
+    'NETWORK_UNREACHABLE',
+    'The demo server is not running, so nothing was sent. Cached data is shown meanwhile.',
+  );
+}
 
 /** The demo data set: realistic, with the deliberately imperfect records included. */
 const demoData: SandboxOptions = { portfolios: 200, seed: 7, pageSize: 50 };
@@ -40,6 +48,7 @@ export class DemoService {
   async startNew(): Promise<ProfilesState> {
     const existing = (await this.profiles.state()).profiles.find((profile) => profile.demo);
     if (existing) {
+      this.stopped = false;
       await this.ensureRunning(await this.profiles.get(existing.id));
       return this.profiles.activate(existing.id);
     }
@@ -59,30 +68,45 @@ export class DemoService {
     return this.profiles.activate(view.id);
   }
 
-  /** Makes sure the demo sandbox a demo profile points at is up (after an app restart): same port and credentials. */
+  /**
+   * Makes sure a demo profile's own sandbox is the one listening at its address before anything is
+   * sent there (after an app restart: same port and credentials; if that port is taken by another
+   * process, the demo moves to a free port and the profile, secret included, is pointed at it).
+   * Throws NETWORK_UNREACHABLE rather than let credentials go to a port the demo does not own.
+   */
   async ensureRunning(profile: Profile): Promise<void> {
-    if (!profile.demo || this.sandbox || this.stopped) return;
+    if (!profile.demo) return;
+    if (this.stopped) throw demoNotRunning();
+    const current = await this.profiles.get(profile.id);
+    if (this.sandbox?.baseUrl === current.baseUrl) return;
     const secret = await this.secrets.get(clientSecretAccount(profile.id));
-    if (!secret) return;
-    const credentials = { clientId: profile.clientId, clientSecret: secret };
+    if (!secret) throw new AppError('SECRET_MISSING');
+    const credentials = { clientId: current.clientId, clientSecret: secret };
+    if (this.sandbox) await this.stopSandbox();
     try {
-      await this.launch({ port: portOf(profile.baseUrl), credentials });
-    } catch {
-      // The old port is taken: move the demo to a free one and point the profile at it.
-      const sandbox = await this.launch({ credentials });
-      await this.profiles.save({
-        id: profile.id,
-        name: profile.name,
-        baseUrl: sandbox.baseUrl,
-        clientId: profile.clientId,
-        tokenStyle: profile.tokenStyle,
-      });
+      await this.launch({ port: portOf(current.baseUrl), credentials });
+      return;
+    } catch (error) {
+      this.logger.info('the demo sandbox’s old port is taken; moving it', { error });
     }
+    const sandbox = await this.launch({ credentials });
+    await this.profiles.save({
+      id: current.id,
+      name: current.name,
+      baseUrl: sandbox.baseUrl,
+      clientId: current.clientId,
+      tokenStyle: current.tokenStyle,
+      secret,
+    });
   }
 
   /** Stops the demo sandbox until restart() (the app quits, or a test takes the API offline). */
   async stop(): Promise<void> {
     this.stopped = true;
+    await this.stopSandbox();
+  }
+
+  private async stopSandbox(): Promise<void> {
     const sandbox = this.sandbox;
     this.sandbox = null;
     await sandbox?.close();

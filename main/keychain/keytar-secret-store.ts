@@ -1,4 +1,5 @@
 import keytar from 'keytar';
+import { errorCatalog } from '../../common/error-codes';
 import { AppError } from '../../common/result';
 import type { KeychainStatus, SecretStore } from './secret-store';
 
@@ -14,9 +15,10 @@ function describeFailure(error: unknown): string {
 }
 
 function unavailable(error: unknown): AppError {
-  const base =
-    'The system keychain did not answer, so credentials cannot be stored or read. On Linux, install and unlock a Secret Service (GNOME Keyring or KWallet) and try again.';
-  return new AppError('KEYCHAIN_UNAVAILABLE', `${base} (${describeFailure(error)})`);
+  return new AppError(
+    'KEYCHAIN_UNAVAILABLE',
+    `${errorCatalog.KEYCHAIN_UNAVAILABLE.message} (${describeFailure(error)})`,
+  );
 }
 
 /** SecretStore on the OS keychain through keytar (Keychain, Credential Vault, Secret Service). */

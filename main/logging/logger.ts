@@ -14,11 +14,18 @@ export interface Logger {
 /** Where redacted lines go: electron-log's file in the app, an array in tests. */
 export type LogSink = (level: LogLevel, line: string) => void;
 
-function describe(value: unknown): unknown {
+function describe(value: unknown, depth = 0): unknown {
   if (value instanceof Error) {
-    // Name, code and message only: never a got error's options, headers or body.
+    // Name, code, message, and for a bug its stack and cause: never a got error's options, headers or body.
     const code = (value as { code?: unknown }).code;
-    return { name: value.name, ...(typeof code === 'string' ? { code } : {}), message: value.message };
+    const coded = value.name === 'AppError';
+    return {
+      name: value.name,
+      ...(typeof code === 'string' ? { code } : {}),
+      message: value.message,
+      ...(!coded && value.stack ? { stack: value.stack } : {}),
+      ...(value.cause !== undefined && depth < 3 ? { cause: describe(value.cause, depth + 1) } : {}),
+    };
   }
   return value;
 }

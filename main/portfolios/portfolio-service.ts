@@ -60,6 +60,10 @@ export class PortfolioService {
   private loaded: Loaded | null = null;
   private loading: Promise<Loaded | null> | null = null;
   private running: { profileId: string; controller: AbortController; done: Promise<SyncOutcome> } | null = null;
+  /** Bumped when the active profile changes or is deleted: a run of an older generation publishes nothing. */
+  private generation = 0;
+  /** Profile switches, one after another. */
+  private switching: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private retryDelay: number;
   private readonly exported = new Set<string>();
@@ -94,10 +98,20 @@ export class PortfolioService {
     void this.syncInBackground();
   }
 
-  /** The active profile changed (or was edited or deleted): drop what is loaded and start over. */
-  async activeProfileChanged(): Promise<void> {
-    this.cancelSync();
+  /**
+   * The active profile changed (or was edited or deleted): void the old profile's run (its state and
+   * events are dropped), wait for it to settle, drop what is loaded and start over with a sync at once.
+   */
+  activeProfileChanged(): Promise<void> {
+    const next = this.switching.then(() => this.switchNow());
+    this.switching = next.catch(() => undefined);
+    return next;
+  }
+
+  private async switchNow(): Promise<void> {
+    this.generation += 1;
     this.clearTimer();
+    await this.settleRunning();
     this.loaded = null;
     await this.start();
     const loaded = this.loaded as Loaded | null;
@@ -140,14 +154,25 @@ export class PortfolioService {
     if (this.running) throw new AppError('SYNC_IN_PROGRESS');
     this.clearTimer();
     const controller = new AbortController();
-    const done = this.sync(loaded, controller.signal);
-    this.running = { profileId: loaded.profile.id, controller, done };
+    const generation = this.generation;
+    const done = this.sync(loaded, controller.signal, generation);
+    const run = { profileId: loaded.profile.id, controller, done };
+    this.running = run;
     try {
       return await done;
     } finally {
-      this.running = null;
-      this.schedule();
+      if (this.running === run) this.running = null;
+      if (generation === this.generation) this.schedule();
     }
+  }
+
+  /** Cancels the running sync and waits until it has settled (its cache write included). */
+  private async settleRunning(): Promise<void> {
+    const run = this.running;
+    if (!run) return;
+    run.controller.abort();
+    await run.done.catch(() => undefined);
+    if (this.running === run) this.running = null;
   }
 
   /** Cancels the running sync; false when none runs. */
@@ -193,9 +218,13 @@ export class PortfolioService {
     return true;
   }
 
-  /** Forgets a deleted profile's cache (file and key). */
+  /** Forgets a deleted profile's cache (file and key), after its sync (if any) has settled so nothing writes it back. */
   async removeCache(profileId: string): Promise<void> {
-    if (this.running?.profileId === profileId) this.cancelSync();
+    if (this.loaded?.profile.id === profileId) {
+      this.generation += 1;
+      this.clearTimer();
+    }
+    if (this.running?.profileId === profileId) await this.settleRunning();
     await this.cacheFor(profileId).clear();
   }
 
@@ -206,11 +235,16 @@ export class PortfolioService {
     this.clearTimer();
   }
 
-  private async sync(loaded: Loaded, signal: AbortSignal): Promise<SyncOutcome> {
-    const { profile } = loaded;
-    this.connection.syncing({ pages: 0, portfolios: 0, total: null, details: 0 });
+  private async sync(loaded: Loaded, signal: AbortSignal, generation: number): Promise<SyncOutcome> {
+    // A run whose profile is no longer the active one (switched, deleted) publishes nothing.
+    const current = () => generation === this.generation && !this.disposed;
+    let { profile } = loaded;
+    if (current()) this.connection.syncing({ pages: 0, portfolios: 0, total: null, details: 0 });
     try {
+      // The hook may move the profile (the demo sandbox on another port): read it again afterwards.
       await this.deps.beforeSync?.(profile);
+      profile = await this.deps.profiles.get(profile.id);
+      if (signal.aborted) throw new AppError('SYNC_CANCELLED');
       const result = await runSync({
         api: this.deps.profiles.apiClient(profile),
         profileId: profile.id,
@@ -218,17 +252,20 @@ export class PortfolioService {
         previous: loaded.snapshot,
         signal,
         onProgress: (progress) => {
+          if (!current()) return;
           this.connection.syncing(progress);
           this.deps.events.emit('sync:progress', progress);
         },
       });
       if (signal.aborted) throw new AppError('SYNC_CANCELLED');
       await this.cacheFor(profile.id).write(result.snapshot);
+      if (!current()) throw new AppError('SYNC_CANCELLED');
       if (this.loaded?.profile.id === profile.id) this.loaded = this.toLoaded(profile, result.snapshot);
       const until = await this.deps.profiles
         .tokenManager(profile)
         .validUntil()
         .catch(() => null);
+      if (!current()) throw new AppError('SYNC_CANCELLED');
       this.connection.synced(
         result.snapshot.syncedAt,
         result.snapshot.portfolios.length,
@@ -249,13 +286,16 @@ export class PortfolioService {
         issues: result.snapshot.issues,
       };
     } catch (error) {
-      const data = toErrorData(error);
-      if (data.code === 'SYNC_CANCELLED') this.connection.cancelled();
+      const coded = error instanceof AppError ? error : new AppError('INTERNAL', undefined, { cause: error });
+      // A bug keeps its stack in the log; the renderer gets the coded error only.
+      if (!(error instanceof AppError)) this.logger.error('sync failed on an unexpected error', { error });
+      if (!current()) throw coded;
+      if (coded.code === 'SYNC_CANCELLED' || coded.code === 'SIGNED_OUT') this.connection.cancelled();
       else {
-        this.connection.failed(data);
-        this.logger.warn('sync failed; the cached data stays on screen', { profile: profile.id, code: data.code });
+        this.connection.failed(coded.toData());
+        this.logger.warn('sync failed; the cached data stays on screen', { profile: profile.id, code: coded.code });
       }
-      throw error instanceof AppError ? error : new AppError(data.code, data.message);
+      throw coded;
     }
   }
 

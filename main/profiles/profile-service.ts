@@ -11,7 +11,6 @@ import { TokenManager } from '../auth/token-manager';
 import type { Clock } from '../clock';
 import type { SecretStore } from '../keychain/secret-store';
 import { silentLogger, type Logger } from '../logging/logger';
-import type { Redactor } from '../logging/redactor';
 import type { Settings, SettingsStore } from '../settings/settings-store';
 
 /** What the profile service needs. */
@@ -20,7 +19,6 @@ export interface ProfileServiceDeps {
   secrets: SecretStore;
   clock: Clock;
   fetchToken: TokenFetcher;
-  redactor: Redactor;
   logger?: Logger;
   apiOptions?: ApiClientOptions;
   /** Token manager tunables (refresh margin, minimum remaining). */
@@ -61,13 +59,21 @@ export class ProfileService {
     this.logger = deps.logger ?? silentLogger;
   }
 
-  /** Loads the settings once; later calls wait for the same load. */
+  /** Loads the settings once; later calls wait for the same load. A failed load is not kept: the next call tries again. */
   init(): Promise<void> {
-    this.ready ??= this.deps.settings.load().then(({ settings, notice }) => {
-      this.settings = settings;
-      this.notice = notice;
-      if (notice) this.logger.warn('settings file set aside', { notice: notice.message });
-    });
+    this.ready ??= this.deps.settings.load().then(
+      ({ settings, notice }) => {
+        this.settings = settings;
+        this.notice = notice;
+        if (notice) this.logger.warn('settings file set aside', { notice: notice.message });
+      },
+      (error: unknown) => {
+        // e.g. EBUSY while an antivirus scans the file: say so now, and read again next time.
+        this.ready = null;
+        this.logger.warn('could not read the settings file; will try again', { error });
+        throw error;
+      },
+    );
     return this.ready;
   }
 
@@ -111,10 +117,7 @@ export class ProfileService {
     if (existing && !draft.secret && secretMustBeRetyped(existing, profile)) {
       throw new AppError('SECRET_MISSING', retypeSecret);
     }
-    if (draft.secret) {
-      this.deps.redactor.add(draft.secret);
-      await this.deps.secrets.set(clientSecretAccount(profile.id), draft.secret);
-    }
+    if (draft.secret) await this.deps.secrets.set(clientSecretAccount(profile.id), draft.secret);
     const profiles = existing
       ? this.settings.profiles.map((candidate) => (candidate.id === profile.id ? profile : candidate))
       : [...this.settings.profiles, profile];
@@ -126,7 +129,6 @@ export class ProfileService {
   /** Stores or replaces a profile's client secret (write-only: it is never read back to the renderer). */
   async setSecret(profileId: string, secret: string): Promise<ProfileView> {
     const profile = await this.get(profileId);
-    this.deps.redactor.add(secret);
     await this.deps.secrets.set(clientSecretAccount(profileId), secret);
     await this.resetAuth(profileId);
     return this.view(profile);
@@ -160,12 +162,12 @@ export class ProfileService {
     return this.view(profile);
   }
 
-  /** Deletes a profile with its secret, token and cache. */
+  /** Deletes a profile with its secret, token and cache; a token request or sync under way for it is voided first. */
   async remove(profileId: string): Promise<ProfilesState> {
     await this.get(profileId);
-    await this.deps.secrets.delete(clientSecretAccount(profileId));
     await this.resetAuth(profileId);
     await this.deps.onRemove?.(profileId);
+    await this.deps.secrets.delete(clientSecretAccount(profileId));
     const profiles = this.settings.profiles.filter((profile) => profile.id !== profileId);
     const activeProfileId =
       this.settings.activeProfileId === profileId ? (profiles[0]?.id ?? null) : this.settings.activeProfileId;
@@ -178,7 +180,6 @@ export class ProfileService {
     const profile = await this.get(profileId);
     const secret = await this.deps.secrets.get(clientSecretAccount(profileId));
     if (!secret) throw new AppError('SECRET_MISSING');
-    this.deps.redactor.add(secret);
     return testConnection(profile, secret, this.deps.fetchToken, this.apiOptions());
   }
 
@@ -192,7 +193,6 @@ export class ProfileService {
       secret = (await this.deps.secrets.get(clientSecretAccount(draft.id))) ?? undefined;
     }
     if (!secret) throw new AppError('SECRET_MISSING', 'Enter the client secret to test the connection.');
-    this.deps.redactor.add(secret);
     const profile: Profile = {
       id: draft.id ?? 'draft',
       name: draft.name,
@@ -213,7 +213,6 @@ export class ProfileService {
       secrets: this.deps.secrets,
       clock: this.deps.clock,
       fetchToken: this.deps.fetchToken,
-      redactor: this.deps.redactor,
       logger: this.logger,
       ...this.deps.tokenOptions,
     });
@@ -237,10 +236,12 @@ export class ProfileService {
     return { logger: this.logger, clock: this.deps.clock, ...this.deps.apiOptions };
   }
 
-  /** Drops the profile's token manager and API client and forgets its token in the keychain. */
+  /** Retires the profile's token manager (voiding any request under way) and API client, and forgets its token in the keychain. */
   private async resetAuth(profileId: string): Promise<void> {
+    const retired = this.tokens.get(profileId);
     this.tokens.delete(profileId);
     this.clients.delete(profileId);
+    await retired?.dispose();
     await this.deps.secrets.delete(tokenAccount(profileId));
   }
 

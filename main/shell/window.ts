@@ -1,11 +1,4 @@
-import type {
-  BrowserWindow,
-  BrowserWindowConstructorOptions,
-  Session,
-  Shell,
-  WebContents,
-  WebPreferences,
-} from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents, WebPreferences } from 'electron';
 
 /** The webPreferences every window of the app gets. */
 export function hardenedWebPreferences(preloadPath: string): WebPreferences {
@@ -26,24 +19,15 @@ export function hardenedWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-/** True for a link the OS browser may open: https only. */
-export function isSafeExternalUrl(url: string): boolean {
-  try {
-    return new URL(url).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-/** Locks down any webContents: no navigation, no new windows, no webviews; https links go to the OS browser. */
-export function hardenWebContents(contents: WebContents, shell: Pick<Shell, 'openExternal'>): void {
+/**
+ * Locks down any webContents: no navigation, no redirects, no webviews, no new windows. The app has
+ * no external links, so a window.open is denied outright and nothing is ever handed to the OS browser.
+ */
+export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
 /** Denies every permission request and check (camera, notifications, geolocation, …). */

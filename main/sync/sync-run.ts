@@ -5,6 +5,7 @@ import { AppError } from '../../common/result';
 import type { ApiClient, ApiResponse } from '../api/api-client';
 import { cacheSchemaVersion } from '../cache/cache-schema';
 import type { Clock } from '../clock';
+import { requireApiOrigin } from './api-origin';
 import { readListPage } from './list-page';
 import { parsePortfolio, withHoldings } from './portfolio-parse';
 
@@ -21,26 +22,27 @@ export interface SyncRunDeps {
   detailConcurrency?: number;
   /** A runaway pagination guard (default 100,000 pages). */
   maxPages?: number;
+  /** The most portfolios one sync accepts across all pages (default 250,000). */
+  maxTotalItems?: number;
+  /** The most bytes one sync accepts across all pages and details (default 512 MB). */
+  maxTotalBytes?: number;
+}
+
+/** Portfolios one sync accepts across all pages, by default. */
+export const defaultMaxSyncItems = 250_000;
+/** Bytes one sync accepts across all responses, by default. */
+export const defaultMaxSyncBytes = 512 * 1024 * 1024;
+
+function tooLarge(): AppError {
+  return new AppError(
+    'RESPONSE_TOO_LARGE',
+    'The API’s model portfolios add up to more than the app accepts in one sync, so it was stopped. The previous data is still shown.',
+  );
 }
 
 /** The outcome of a run: a new snapshot to cache, or the previous one confirmed unchanged by a 304. */
 export type SyncRunResult =
   { status: 'updated'; snapshot: CacheSnapshot } | { status: 'unchanged'; snapshot: CacheSnapshot };
-
-/** Data is taken only from the API's own origin: a redirect or a next link elsewhere is refused. */
-function requireApiOrigin(api: ApiClient, url: string): void {
-  if (api.isApiOrigin(url)) return;
-  let host = 'another server';
-  try {
-    host = new URL(url).host;
-  } catch {
-    // keep the generic words
-  }
-  throw new AppError(
-    'REDIRECT_REFUSED',
-    `The API sent the app to ${host} for its data. To keep the data trustworthy it was not used; the previous data is still shown.`,
-  );
-}
 
 function checkCancelled(signal: AbortSignal): void {
   if (signal.aborted) throw new AppError('SYNC_CANCELLED');
@@ -91,6 +93,13 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
   const progress: SyncProgress = { pages: 0, portfolios: 0, total: null, details: 0 };
   const report = () => deps.onProgress?.({ ...progress });
   const maxPages = deps.maxPages ?? 100_000;
+  const maxItems = deps.maxTotalItems ?? defaultMaxSyncItems;
+  const maxBytes = deps.maxTotalBytes ?? defaultMaxSyncBytes;
+  let bytes = 0;
+  const count = (response: ApiResponse) => {
+    bytes += response.bytes;
+    if (bytes > maxBytes) throw tooLarge();
+  };
 
   let url = api.resolve('model-portfolios');
   const seen = new Set<string>();
@@ -109,6 +118,7 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
     requireApiOrigin(api, url);
     const response: ApiResponse = await api.getJson(url, { etag: conditional, signal });
     requireApiOrigin(api, response.url);
+    count(response);
     if (response.status === 304 && deps.previous) {
       return {
         status: 'unchanged',
@@ -123,6 +133,7 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
       );
     pages += 1;
     if (pages === 1) firstEtag = response.etag;
+    if (raw.length + page.items.length > maxItems) throw tooLarge();
     raw.push(...page.items);
     progress.pages = pages;
     progress.portfolios = raw.length;
@@ -166,6 +177,7 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
     try {
       const response = await api.getJson(`model-portfolios/${encodeURIComponent(portfolio.id)}`, { signal });
       requireApiOrigin(api, response.url);
+      count(response);
       const merged = withHoldings(portfolio, response.body);
       if (!merged) {
         issues.push({

@@ -159,7 +159,6 @@ describe('TokenManager across restarts and clock changes', () => {
         clock.advance(20_000);
         return issued;
       },
-      redactor: capture.redactor,
       logger: capture.logger,
     });
     await manager.getToken();

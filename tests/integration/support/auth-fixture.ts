@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Profile, TokenStyle } from '../../../common/profile';
 import { clientSecretAccount } from '../../../main/auth/keychain-accounts';
+import { redactingTokenFetcher } from '../../../main/auth/redacting-token-fetcher';
 import { createTokenFetcher } from '../../../main/auth/token-client';
 import { TokenManager, type TokenManagerDeps } from '../../../main/auth/token-manager';
 import type { Clock } from '../../../main/clock';
 import { KeytarSecretStore } from '../../../main/keychain/keytar-secret-store';
+import { redactingSecretStore } from '../../../main/keychain/redacting-secret-store';
 import { createLogger, type Logger } from '../../../main/logging/logger';
 import { Redactor } from '../../../main/logging/redactor';
 import type { Sandbox } from '../../../sandbox';
@@ -75,12 +77,12 @@ export function restartedManager(
   capture: Capture,
   options: Partial<Pick<TokenManagerDeps, 'refreshMarginMs' | 'minRemainingMs' | 'fetchToken'>> = {},
 ): TokenManager {
+  // Wired as the composition root wires it: the redactor learns from the keychain and the token request.
   return new TokenManager({
     profile,
-    secrets,
+    secrets: redactingSecretStore(secrets, capture.redactor),
     clock,
-    fetchToken: options.fetchToken ?? createTokenFetcher(clock),
-    redactor: capture.redactor,
+    fetchToken: redactingTokenFetcher(options.fetchToken ?? createTokenFetcher(clock), capture.redactor),
     logger: capture.logger,
     refreshMarginMs: options.refreshMarginMs,
     minRemainingMs: options.minRemainingMs,

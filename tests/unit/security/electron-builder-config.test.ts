@@ -122,6 +122,33 @@ function productionPackages(): Map<string, string> {
   return new Map([...found].map(([dir, name]) => [name, dir]));
 }
 
+/** The node_modules filter electron-builder applies to the dependencies it copies, for a config. */
+function nodeModulesMatcher(config: Configuration): Matcher {
+  return fileMatcherLib.getNodeModuleFileMatcher(
+    repoRoot,
+    '/packed/app',
+    identity,
+    config.linux ?? {},
+    fakePackager(config).info,
+  );
+}
+
+/**
+ * Whether electron-builder copies a dependency's file: as its NodeModuleCopyHelper does, the package's
+ * own matcher sees the path the file will have in the app (`node_modules/<name>/<file>`).
+ */
+function packsModuleFile(matcher: Matcher, dir: string, file: string): boolean {
+  const filter = new fileMatcherLib.FileMatcher(dir, '/packed', identity, matcher.patterns).createFilter();
+  const inApp = path.relative(repoRoot, dir).split(path.sep).join('/');
+  const parts = file.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const relative = parts.slice(0, i).join('/');
+    const stat = { isDirectory: () => i < parts.length, moduleFullFilePath: `${inApp}/${relative}` };
+    if (!filter(path.join(dir, relative), stat)) return false;
+  }
+  return true;
+}
+
 /** True for a package with compiled code the OS loads (a .node file, or a node-gyp build). */
 function isNative(dir: string): boolean {
   if (existsSync(path.join(dir, 'binding.gyp'))) return true;
@@ -295,23 +322,36 @@ describe('electron-builder configuration', () => {
           defaultSrc: repoRoot,
         })![0]!
         .createFilter();
-      const nodeModules = fileMatcherLib.getNodeModuleFileMatcher(
-        repoRoot,
-        '/packed/app',
-        identity,
-        release.linux ?? {},
-        fakePackager(release).info,
-      );
+      const nodeModules = nodeModulesMatcher(release);
       for (const [name, dir] of natives) {
         const files = listFiles(dir, (relative) => relative.endsWith('node_modules'));
         const binaries = files.filter((file) => file.endsWith('.node'));
         expect(binaries.length, `${name} has no built .node file`).toBeGreaterThan(0);
-        const depFilter = new fileMatcherLib.FileMatcher(dir, '/packed', identity, nodeModules.patterns).createFilter();
         for (const file of [...binaries, ...files.filter((f) => f.startsWith('lib/') && f.endsWith('.js'))]) {
           const absolute = path.join(dir, file);
-          expect(packs(depFilter, file, dir), `${name}/${file} is dropped by files`).toBe(true);
+          expect(packsModuleFile(nodeModules, dir, file), `${name}/${file} is dropped by files`).toBe(true);
           expect(unpack(absolute, statSync(absolute)), `${name}/${file} stays in the asar`).toBe(true);
         }
+      }
+    });
+
+    it('ships keytar alone of node_modules: none of its install-time dependencies (prebuild-install, tar-fs, …)', () => {
+      const production = productionPackages();
+      expect(production.size, 'keytar brings its install-time dependencies along').toBeGreaterThan(10);
+      expect([...production.keys()]).toEqual(expect.arrayContaining(['prebuild-install', 'tar-fs', 'node-addon-api']));
+      for (const config of [release, testBuild]) {
+        const matcher = nodeModulesMatcher(config);
+        const shipped = [...production]
+          .filter(([, dir]) =>
+            listFiles(dir, (relative) => relative.endsWith('node_modules')).some((file) =>
+              packsModuleFile(matcher, dir, file),
+            ),
+          )
+          .map(([name]) => name);
+        expect(shipped).toEqual(['keytar']);
+        const keytar = production.get('keytar')!;
+        for (const file of ['package.json', 'lib/keytar.js', 'build/Release/keytar.node'])
+          expect(packsModuleFile(matcher, keytar, file), `keytar/${file}`).toBe(true);
       }
     });
 

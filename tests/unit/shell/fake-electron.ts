@@ -119,10 +119,13 @@ export const Menu = {
   },
 };
 
-/** A stand-in for electron-log/main: records lines instead of writing a file. */
+/** A stand-in for electron-log/node: records lines instead of writing a file. */
 export const fakeLog = {
   lines: [] as string[],
-  transports: { file: { maxSize: 0, level: 'info' as string | false }, console: { level: false as string | false } },
+  transports: {
+    file: { maxSize: 0, level: 'info' as string | false, resolvePathFn: null as null | (() => string) },
+    console: { level: false as string | false },
+  },
   debug: (line: string) => fakeLog.lines.push(`debug ${line}`),
   info: (line: string) => fakeLog.lines.push(`info ${line}`),
   warn: (line: string) => fakeLog.lines.push(`warn ${line}`),
