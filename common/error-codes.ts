@@ -19,6 +19,11 @@ export const errorCatalog = {
     message:
       'The settings file was damaged. It was set aside and the app started with empty settings; add your connection again.',
   },
+  SETTINGS_UNREADABLE: {
+    retryable: true,
+    message:
+      'The settings file could not be read just now (another program may be using it). It was left as it is; try again in a moment.',
+  },
   PROFILE_NOT_FOUND: {
     retryable: false,
     message: 'That connection profile no longer exists. Pick another in Settings.',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { profileSchema, type Profile } from '../../common/profile';
 import { AppError, type AppErrorData } from '../../common/result';
 import { writeFileAtomic } from '../fs/atomic-file';
+import { describeFileError } from '../fs/file-error-words';
 
 /** The settings file's content: profile metadata only, never a secret. */
 export interface Settings {
@@ -43,7 +44,11 @@ export class SettingsStore {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: empty(), notice: null };
-      throw error;
+      throw new AppError(
+        'SETTINGS_UNREADABLE',
+        `The settings file could not be read (${describeFileError(error)}). It was left as it is; the app tries again on the next action.`,
+        { cause: error },
+      );
     }
     const parsed = (() => {
       try {

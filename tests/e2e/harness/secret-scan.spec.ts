@@ -2,7 +2,9 @@ import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSy
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import keytar from 'keytar';
 import type { ConnectionState } from '../../../common/connection-state';
+import type { ConnectionTestReport } from '../../../common/connection-test';
 import type { PortfolioListing } from '../../../common/portfolio-summary';
 import type { ProfilesState } from '../../../common/profiles-state';
 import type { Result } from '../../../common/result';
@@ -146,7 +148,7 @@ test('no client secret, access token or cache key anywhere after a full session'
   page,
   context,
 }, testInfo) => {
-  const sandbox: Sandbox = await startSandbox({ portfolios: 40, seed: 21, pageSize: 15 });
+  const sandbox: Sandbox = await startSandbox({ portfolios: 40, seed: 21, pageSize: 15, faults: true });
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'mp-secret-scan-logs-'));
   const logFile = path.join(logDir, 'main.log');
   const redactor = new Redactor();
@@ -205,6 +207,59 @@ test('no client secret, access token or cache key anywhere after a full session'
     await call(page, 'api.connection.state()');
     await call(page, 'api.profiles.list()');
 
+    // A gateway that echoes the request (credentials included) into its error: for each token
+    // request style through Test connection, and for the saved profile's sync (shown in the window).
+    for (const tokenStyle of ['json', 'form-body', 'form-basic']) {
+      sandbox.faults.enqueue('token', { kind: 'echo', status: 400 });
+      const report = await call<ConnectionTestReport>(
+        page,
+        `api.auth.testConnection(${JSON.stringify({
+          draft: {
+            name: 'Echo',
+            baseUrl: sandbox.baseUrl,
+            clientId: sandbox.credentials.clientId,
+            tokenStyle,
+            secret: sandbox.credentials.clientSecret,
+          },
+        })})`,
+      );
+      expect(report.steps.find((step) => step.id === 'credentials')?.detail).toContain('Gateway refused');
+    }
+    await call(page, `api.auth.signOut(${byProfile})`);
+    sandbox.faults.enqueue('token', { kind: 'echo', status: 400 });
+    await page.evaluate('window.portfolioApi.sync.now()');
+    expect((await harness.services.portfolios.state()).error?.message).toContain('Gateway refused');
+
+    // Sign-out while a token request is under way (its answer comes late), then a profile removed
+    // while its own token request is under way: neither answer may be kept anywhere.
+    sandbox.faults.enqueue('token', { kind: 'delay', ms: 1_000 });
+    let asked = sandbox.counters.tokenRequests;
+    const pendingSync = page.evaluate('window.portfolioApi.sync.now()');
+    await expect.poll(() => sandbox.counters.tokenRequests).toBeGreaterThan(asked);
+    await call(page, `api.auth.signOut(${byProfile})`);
+    await pendingSync;
+    const second = await call<{ id: string }>(
+      page,
+      `api.profiles.save(${JSON.stringify({
+        name: 'Second desk',
+        baseUrl: sandbox.baseUrl,
+        clientId: sandbox.credentials.clientId,
+        tokenStyle: 'form-basic',
+        secret: sandbox.credentials.clientSecret,
+      })})`,
+    );
+    sandbox.faults.enqueue('token', { kind: 'delay', ms: 1_000 });
+    asked = sandbox.counters.tokenRequests;
+    await call(page, `api.profiles.activate(${JSON.stringify({ profileId: second.id })})`);
+    await expect.poll(() => sandbox.counters.tokenRequests).toBeGreaterThan(asked);
+    await call(page, `api.profiles.remove(${JSON.stringify({ profileId: second.id })})`);
+    await page.waitForTimeout(1_300);
+    const left = (await keytar.findCredentials(harness.keychainService)).map((entry) => entry.account);
+    expect(left.filter((account) => account.endsWith(second.id))).toEqual([]);
+    await call(page, `api.profiles.activate(${byProfile})`);
+    await settled(page, harness, profile.id);
+    await call(page, 'api.sync.now()');
+
     // Demo mode: its own sandbox, secret and tokens.
     const demoState = await call<ProfilesState>(page, 'api.demo.start()');
     const demoProfile = demoState.profiles.find((p) => p.demo);
@@ -251,6 +306,14 @@ test('no client secret, access token or cache key anywhere after a full session'
     const needles = [
       ...encodings('partner client secret', sandbox.credentials.clientSecret),
       ...encodings('partner client id:secret', `${sandbox.credentials.clientId}:${sandbox.credentials.clientSecret}`),
+      ...encodings(
+        'partner Basic credentials',
+        `${encodeURIComponent(sandbox.credentials.clientId)}:${encodeURIComponent(sandbox.credentials.clientSecret)}`,
+      ),
+      ...encodings(
+        'partner secret (form-encoded)',
+        new URLSearchParams({ v: sandbox.credentials.clientSecret }).toString().slice(2),
+      ),
       ...encodings('demo client secret', demoSecret!),
       ...sandbox.issuedTokens().flatMap((token, i) => encodings(`partner access token #${i + 1}`, token)),
       ...demoTokens.flatMap((token, i) => encodings(`demo access token #${i + 1}`, token)),

@@ -243,6 +243,40 @@ describe('redirects never carry credentials to another origin', () => {
     },
   );
 
+  it('a 401 from the origin a redirect led to neither drops the token nor asks for a new one', async () => {
+    // Two real servers: the "API" redirects its list to another origin, which answers 401.
+    const refuser = createServer((_req, res) => {
+      res.writeHead(401, { 'WWW-Authenticate': 'Bearer error="invalid_token"', 'Content-Type': 'application/json' });
+      res.end('{"error":"invalid_token"}');
+    });
+    await new Promise<void>((resolve) => refuser.listen(0, '127.0.0.1', resolve));
+    const refuserUrl = `http://127.0.0.1:${(refuser.address() as AddressInfo).port}`;
+    const redirector = createServer((req, res) => {
+      res.writeHead(307, { Location: `${refuserUrl}${req.url ?? '/'}` });
+      res.end();
+    });
+    await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
+    try {
+      const { tokens } = await client();
+      const token = await tokens.getToken();
+      const tokenRequests = sandbox.counters.tokenRequests;
+      const api = new ApiClient(
+        `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`,
+        tokens,
+        fastOptions(),
+      );
+      const error = await failure(api.getJson('model-portfolios'));
+      expect(error.code).toBe('REDIRECT_REFUSED');
+      expect(error.message).toContain('HTTP 401');
+      expect(sandbox.counters.tokenRequests).toBe(tokenRequests);
+      expect(await tokens.getToken()).toBe(token);
+      expect(sandbox.counters.tokenRequests).toBe(tokenRequests);
+    } finally {
+      refuser.close();
+      redirector.close();
+    }
+  });
+
   it('follows a same-origin redirect with the token', async () => {
     const { api } = await client();
     sandbox.faults.enqueue('list', { kind: 'redirect', status: 307, target: 'same-origin' });

@@ -12,6 +12,12 @@ describe('parseTokenResponse', () => {
     expect(parseTokenResponse(body)).toEqual({ accessToken: 'abc', expiresInSeconds: seconds, lifetimeAssumed: false });
   });
 
+  it('clamps a lifetime beyond one year to a year, so the expiry stays a real date', () => {
+    expect(parseTokenResponse({ accessToken: 'abc', expiresIn: 1e13 }).expiresInSeconds).toBe(365 * 86_400);
+    expect(parseTokenResponse({ accessToken: 'abc', expiresIn: '99999999999999' }).expiresInSeconds).toBe(365 * 86_400);
+    expect(parseTokenResponse({ accessToken: 'abc', expiresIn: 365 * 86_400 }).expiresInSeconds).toBe(365 * 86_400);
+  });
+
   it('assumes 24 h when no lifetime is given, and says so', () => {
     expect(parseTokenResponse({ accessTtoken: 'abc' })).toEqual({
       accessToken: 'abc',
