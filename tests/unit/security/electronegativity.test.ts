@@ -45,7 +45,8 @@ function knownCheckIds(): Set<string> {
   return ids;
 }
 
-describe('the Electronegativity gate (scripts/electronegativity.mjs)', () => {
+// The scanner takes seconds per run (more on a busy machine): a generous timeout, never a timed assertion.
+describe('the Electronegativity gate (scripts/electronegativity.mjs)', { timeout: 60_000 }, () => {
   let copy: string;
 
   beforeAll(async () => {
