@@ -135,7 +135,7 @@ function allocationRows(portfolios: readonly Portfolio[]): AllocationRow[] {
       row.weights[column] = (row.weights[column] ?? 0) + holding.weight;
     }
   });
-  const total = (row: AllocationRow): number => row.weights.reduce((sum, w) => sum + w, 0);
+  const total = (row: AllocationRow): number => roundWeight(row.weights.reduce((sum, w) => sum + w, 0));
   return [...rows.values()].sort((a, b) => {
     const unclassified =
       Number(a.assetClass === unclassifiedAssetClass) - Number(b.assetClass === unclassifiedAssetClass);
@@ -149,7 +149,7 @@ function holdingsOverlap(portfolios: readonly Portfolio[]): HoldingsOverlap {
     ...row,
     heldBy: row.weights.reduce<number>((count, w) => (w === null ? count : count + 1), 0),
   }));
-  const combined = (row: OverlapRow): number => row.weights.reduce<number>((sum, w) => sum + (w ?? 0), 0);
+  const combined = (row: OverlapRow): number => roundWeight(row.weights.reduce<number>((sum, w) => sum + (w ?? 0), 0));
   const byTicker = (a: OverlapRow, b: OverlapRow): number =>
     compareText(a.ticker, b.ticker) || compareText(a.name, b.name) || compareText(a.key, b.key);
   const firstHolder = (row: OverlapRow): number => row.weights.findIndex((w) => w !== null);
@@ -173,6 +173,11 @@ function holdingsOverlap(portfolios: readonly Portfolio[]): HoldingsOverlap {
     ),
   );
   return { common, partial, unique, commonWeights, pairwise };
+}
+
+/** Rounds a weight sum to 1e-9 for ordering, so float noise cannot break a tie between equal weights. */
+function roundWeight(weight: number): number {
+  return Math.round(weight * 1e9) / 1e9;
 }
 
 function compareText(a: string, b: string): number {
