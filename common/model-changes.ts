@@ -139,7 +139,7 @@ function sameHoldings(a: readonly Holding[], b: readonly Holding[]): boolean {
     const x = a[i];
     const y = b[i];
     if (!x || !y || x.ticker !== y.ticker || x.weight !== y.weight) return false;
-    if (x.ticker.trim() === '' && x.name !== y.name) return false;
+    if (x.name !== y.name && x.ticker.trim() === '') return false;
   }
   return true;
 }
@@ -201,6 +201,7 @@ function factChanges(before: Portfolio, after: Portfolio): FactChange[] {
 }
 
 function sameFact(a: string | number | null, b: string | number | null): boolean {
+  if (a === b) return true;
   if (typeof a === 'string' && typeof b === 'string') return normaliseText(a) === normaliseText(b);
   return a === b;
 }
