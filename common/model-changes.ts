@@ -13,7 +13,7 @@ export interface HoldingChange {
   key: string;
   kind: HoldingChangeKind;
   action: TradeAction;
-  /** As the newer version writes it ('' for a holding matched by name that never had a ticker). */
+  /** As the newer version writes it, or the older one when only it has a ticker ('' when neither has one). */
   ticker: string;
   name: string;
   assetClass: string | null;
@@ -71,7 +71,7 @@ export interface ChangeSummary {
 
 /** What changed in one portfolio between two versions: the trade list, the facts, and a summary. */
 export interface ModelChanges {
-  /** The newer version's id and name. */
+  /** The newer version's id and name (the two portfolios may differ: a switch from one model to another). */
   portfolioId: string;
   name: string;
   fromUpdatedAt: string | null;
