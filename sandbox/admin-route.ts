@@ -4,6 +4,7 @@ import { type FaultQueue, parseFault, sandboxRoutes } from './faults';
 import { type ForeignServer } from './foreign-server';
 import { errorReply, jsonReply, methodNotAllowedReply, notFoundReply, type Reply } from './reply';
 import { type RequestContext } from './request-context';
+import { RevisionRequestError, type RevisionStore } from './revision-store';
 import { adminPrefix } from './routes';
 import { type TokenStore } from './token-store';
 
@@ -14,11 +15,15 @@ export interface AdminDeps {
   counters: Counters;
   tokens: TokenStore;
   foreign: ForeignServer;
+  revisions: RevisionStore;
 }
 
 const noContent: Reply = { status: 204, headers: {} };
 
-/** Answers /__admin/* (mounted only when faults are enabled): faults, clock, counters, token revocation, foreign log. */
+/**
+ * Answers /__admin/* (mounted only when faults are enabled): faults, clock, counters, token revocation, foreign log,
+ * model revisions.
+ */
 export function handleAdminRoute(ctx: RequestContext, deps: AdminDeps): Reply {
   const name = ctx.url.pathname.slice(adminPrefix.length);
   const method = ctx.method;
@@ -70,6 +75,23 @@ export function handleAdminRoute(ctx: RequestContext, deps: AdminDeps): Reply {
         return noContent;
       }
       return methodNotAllowedReply('GET, DELETE');
+    case 'revise':
+      if (method !== 'POST') return methodNotAllowedReply('POST');
+      return withJson(ctx, ({ ids, count }) => {
+        try {
+          const request = { ids: ids as readonly string[] | undefined, count: count as number | undefined };
+          return jsonReply(200, { revisions: deps.revisions.revise(request, deps.clock.now()) });
+        } catch (error) {
+          if (error instanceof RevisionRequestError) return badRequest(error.message);
+          throw error;
+        }
+      });
+    case 'revisions': {
+      if (method !== 'GET') return methodNotAllowedReply('GET');
+      const after = ctx.url.searchParams.get('after') ?? '0';
+      if (!/^\d{1,15}$/.test(after)) return badRequest('"after" must be a whole number (a revision sequence number)');
+      return jsonReply(200, { revisions: deps.revisions.records(Number(after)) });
+    }
     default:
       return notFoundReply();
   }

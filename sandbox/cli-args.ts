@@ -18,6 +18,8 @@ Serves the partner API's reference implementation on 127.0.0.1 (docs/api.md).
   --mode <mode>           doc (JSON body or RFC form) | rfc (RFC 6749 form only) (default doc)
   --ttl <seconds>         access token lifetime (default 86400)
   --faults                enable fault injection and the /__admin/* routes
+  --revisions <n>         publish n model revisions at start, models picked by the seed (default 0)
+  --revise-every <s>      publish the next revision of one model every s seconds (default 0 = never)
   --client-id <id>        client id to accept (default: generated)
   --client-secret <s>     client secret to accept (default: generated)
   --help                  show this text
@@ -50,6 +52,8 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
         mode: { type: 'string' },
         ttl: { type: 'string' },
         faults: { type: 'boolean' },
+        revisions: { type: 'string' },
+        'revise-every': { type: 'string' },
         'client-id': { type: 'string' },
         'client-secret': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -83,6 +87,10 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   if (values.mode !== undefined) options.mode = oneOf('--mode', values.mode, ['doc', 'rfc'] as const);
   if (values.ttl !== undefined) options.tokenTtlSeconds = integer('--ttl', values.ttl);
   if (values.faults) options.faults = true;
+  if (values.revisions !== undefined) options.revisions = integer('--revisions', values.revisions);
+  if (values['revise-every'] !== undefined) {
+    options.revisionIntervalMs = integer('--revise-every', values['revise-every']) * 1000;
+  }
   const clientId = values['client-id'];
   const clientSecret = values['client-secret'];
   if ((clientId === undefined) !== (clientSecret === undefined)) {

@@ -25,6 +25,12 @@ export function cliBanner(sandbox: Sandbox): string {
     `  client secret: ${credentials.clientSecret}`,
     `  data:          ${options.portfolios} portfolios, seed ${options.seed}, ${options.pagination} pagination, ` +
       `page size ${options.pageSize}`,
+    ...(options.revisions > 0 || options.revisionIntervalMs > 0
+      ? [
+          `  revisions:     ${options.revisions} at start` +
+            (options.revisionIntervalMs > 0 ? `, then one every ${options.revisionIntervalMs / 1000} s` : ''),
+        ]
+      : []),
     ...(options.faults
       ? [`  admin:         ${baseUrl}/__admin/ (faults enabled)`, `  foreign origin: ${sandbox.foreign.baseUrl}`]
       : []),

@@ -47,6 +47,10 @@ export interface SandboxOptions {
   faults?: boolean;
   /** Holdings per portfolio; 0 (default) draws 5–60 per portfolio. For benchmarks. */
   holdingsCount?: number;
+  /** Revisions published at start, each of one model picked by the seed; default 0 (see docs/api.md). */
+  revisions?: number;
+  /** Publishes the next revision of one model picked by the seed every this many ms of the sandbox clock; 0 (default) = never. */
+  revisionIntervalMs?: number;
 }
 
 /** SandboxOptions with every default filled in and every value checked. */
@@ -71,12 +75,19 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     clock: options.clock ?? systemClock,
     faults: options.faults ?? false,
     holdingsCount: options.holdingsCount ?? 0,
+    revisions: options.revisions ?? 0,
+    revisionIntervalMs: options.revisionIntervalMs ?? 0,
   };
   requireInteger('port', resolved.port, 0, 65_535);
   requireInteger('portfolios', resolved.portfolios, 0, 100_000_000);
   requireInteger('seed', resolved.seed, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   requireInteger('pageSize', resolved.pageSize, 1, 1_000_000);
   requireInteger('holdingsCount', resolved.holdingsCount, 0, 100);
+  requireInteger('revisions', resolved.revisions, 0, 1_000_000);
+  requireInteger('revisionIntervalMs', resolved.revisionIntervalMs, 0, Number.MAX_SAFE_INTEGER);
+  if (resolved.revisionIntervalMs > 0 && resolved.revisionIntervalMs < 1000) {
+    throw new RangeError(`revisionIntervalMs must be 0 (off) or at least 1000, got ${resolved.revisionIntervalMs}`);
+  }
   requireOneOf('pagination', resolved.pagination, ['next-link', 'link-header', 'cursor', 'none']);
   requireOneOf('weights', resolved.weights, ['fraction', 'percent']);
   requireOneOf('tokenStyle', resolved.tokenStyle, ['doc', 'camel', 'rfc']);

@@ -1,11 +1,12 @@
 import { checkAccept } from './accept';
 import { checkBearer } from './bearer';
-import { generatePortfolio, portfolioIndex, type GenerateOptions } from './data';
+import { portfolioIndex, type GenerateOptions, type SandboxPortfolio } from './data';
 import { computeEtag, ifNoneMatchMatches } from './etag';
 import { type ResolvedOptions } from './options';
 import { encodeCursor, readCursorParam, readPageParam } from './pagination';
 import { errorReply, jsonContentType, jsonReply, methodNotAllowedReply, type Reply } from './reply';
 import { headerValue, type RequestContext } from './request-context';
+import { type RevisionStore } from './revision-store';
 import { listPath } from './routes';
 import { type TokenStore } from './token-store';
 
@@ -15,6 +16,8 @@ export interface PortfolioRouteDeps {
   tokens: TokenStore;
   /** The sandbox's own origin, for absolute `next` links. */
   baseUrl: string;
+  /** Published revisions: what the revised models look like now. */
+  revisions: RevisionStore;
 }
 
 /** Portfolios per chunk when streaming the whole list as one array. */
@@ -32,10 +35,10 @@ export function handleListRoute(ctx: RequestContext, deps: PortfolioRouteDeps): 
     holdings: options.listHoldings,
     holdingsCount: options.holdingsCount,
   };
-  const item = (index: number): string => JSON.stringify(generatePortfolio(options.seed, index, generate));
+  const item = (index: number): SandboxPortfolio => deps.revisions.portfolio(index, generate);
 
   if (options.pagination === 'none') {
-    const etag = etagFor(options, 'list:all');
+    const etag = etagFor(options, 'list:all', deps.revisions.stamps(0, total));
     if (ifNoneMatchMatches(headerValue(ctx.headers, 'if-none-match'), etag)) return notModified(etag);
     return {
       status: 200,
@@ -44,7 +47,7 @@ export function handleListRoute(ctx: RequestContext, deps: PortfolioRouteDeps): 
         yield '[';
         for (let start = 0; start < total; start += streamBatch) {
           const parts: string[] = [];
-          for (let i = start; i < Math.min(start + streamBatch, total); i++) parts.push(item(i));
+          for (let i = start; i < Math.min(start + streamBatch, total); i++) parts.push(JSON.stringify(item(i)));
           yield (start === 0 ? '' : ',') + parts.join(',');
         }
         yield ']';
@@ -58,14 +61,24 @@ export function handleListRoute(ctx: RequestContext, deps: PortfolioRouteDeps): 
       : readPageParam(ctx.url.searchParams.get('page'), options.pageSize);
   if (!at.ok) return errorReply(400, 'invalid_request', at.reason);
   const end = Math.min(at.offset + options.pageSize, total);
-  const etag = etagFor(options, `list:${at.offset}`);
+  const etag = etagFor(options, `list:${at.offset}`, deps.revisions.stamps(at.offset, end));
   if (ifNoneMatchMatches(headerValue(ctx.headers, 'if-none-match'), etag)) return notModified(etag);
 
   const items: string[] = [];
-  for (let i = at.offset; i < end; i++) items.push(item(i));
+  let latest = '';
+  for (let i = at.offset; i < end; i++) {
+    const portfolio = item(i);
+    if (portfolio.updatedAt > latest) latest = portfolio.updatedAt;
+    items.push(JSON.stringify(portfolio));
+  }
   const array = `[${items.join(',')}]`;
   const hasNext = end < total;
-  const headers = { ...cacheHeaders(etag), 'Content-Type': jsonContentType, 'X-Total-Count': total };
+  const headers = {
+    ...cacheHeaders(etag),
+    ...lastModified(latest),
+    'Content-Type': jsonContentType,
+    'X-Total-Count': total,
+  };
   switch (options.pagination) {
     case 'next-link': {
       const next = hasNext ? `${deps.baseUrl}${listPath}?page=${at.page + 1}` : null;
@@ -100,14 +113,14 @@ export function handleDetailRoute(ctx: RequestContext, deps: PortfolioRouteDeps)
   if (index === null || index >= options.portfolios) {
     return jsonReply(404, { error: 'not_found', error_description: `No model portfolio ${id}` });
   }
-  const etag = etagFor(options, `detail:${index}`);
+  const etag = etagFor(options, `detail:${index}`, deps.revisions.stamps(index, index + 1));
   if (ifNoneMatchMatches(headerValue(ctx.headers, 'if-none-match'), etag)) return notModified(etag);
-  const portfolio = generatePortfolio(options.seed, index, {
+  const portfolio = deps.revisions.portfolio(index, {
     weights: options.weights,
     imperfect: options.imperfect,
     holdingsCount: options.holdingsCount,
   });
-  return jsonReply(200, portfolio, cacheHeaders(etag));
+  return jsonReply(200, portfolio, { ...cacheHeaders(etag), ...lastModified(portfolio.updatedAt) });
 }
 
 /** Method, bearer token and Accept checks shared by both routes, in that order. */
@@ -119,7 +132,12 @@ function guard(ctx: RequestContext, deps: PortfolioRouteDeps): Reply | null {
   );
 }
 
-function etagFor(options: ResolvedOptions, what: string): string {
+/**
+ * The ETag of a list page or a detail. Revised models in it add their [index, revision, updatedAt] stamps, so
+ * exactly the pages and details that hold a revised model change their ETag; with no revisions it is what it
+ * always was.
+ */
+function etagFor(options: ResolvedOptions, what: string, revised: ReadonlyArray<readonly number[]>): string {
   return computeEtag({
     seed: options.seed,
     portfolios: options.portfolios,
@@ -130,7 +148,14 @@ function etagFor(options: ResolvedOptions, what: string): string {
     imperfect: options.imperfect,
     ...(options.holdingsCount ? { holdingsCount: options.holdingsCount } : {}),
     what,
+    ...(revised.length > 0 ? { revised } : {}),
   });
+}
+
+/** `Last-Modified` from the newest `updatedAt` served (informational: If-Modified-Since is not honoured, ETags are). */
+function lastModified(updatedAt: string): Record<string, string> {
+  const time = Date.parse(updatedAt);
+  return Number.isNaN(time) ? {} : { 'Last-Modified': new Date(time).toUTCString() };
 }
 
 function cacheHeaders(etag: string): Record<string, string> {

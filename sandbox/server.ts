@@ -10,6 +10,8 @@ import { resolveOptions, type ClientCredentials, type ResolvedOptions, type Sand
 import { handleDetailRoute, handleListRoute } from './portfolio-routes';
 import { errorReply, notFoundReply, sendReply, type Reply } from './reply';
 import { readBody, type RequestContext } from './request-context';
+import { RevisionStore, type RevisionRequest } from './revision-store';
+import { type RevisionRecord } from './revision';
 import { matchRoute } from './routes';
 import { handleTokenRoute } from './token-route';
 import { TokenStore } from './token-store';
@@ -21,6 +23,15 @@ export type { Fault, SandboxRoute, TokenGarbageVariant } from './faults';
 export type { RecordedRequest } from './foreign-server';
 export type { ClientCredentials, PaginationStyle, ServerMode, SandboxOptions, TokenStyle } from './options';
 export type { WeightStyle } from './holdings';
+export type { RevisionRequest } from './revision-store';
+export type {
+  RevisedFact,
+  RevisedFactChange,
+  RevisedHolding,
+  ReweightedHolding,
+  RevisionCause,
+  RevisionRecord,
+} from './revision';
 
 /** A running sandbox: its address, credentials, counters and the handles tests use to steer it. */
 export interface Sandbox {
@@ -38,6 +49,14 @@ export interface Sandbox {
   revokeTokens(): void;
   /** Every token issued so far, oldest first. */
   issuedTokens(): string[];
+  /**
+   * Publishes the next revision of the given models (`ids`), or of `count` models picked by the seed, dated by the
+   * sandbox clock; returns the sandbox's record of what it changed. Throws on an unknown id or a bad count. Works
+   * whether or not faults are enabled (the HTTP form, POST /__admin/revise, needs them).
+   */
+  revise(request: RevisionRequest): RevisionRecord[];
+  /** Every revision published so far (or only those after a sequence number), oldest first. */
+  revisions(after?: number): RevisionRecord[];
   /** Closes both servers and every open connection (stalled ones too). */
   close(): Promise<void>;
 }
@@ -46,6 +65,7 @@ export interface Sandbox {
 export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox> {
   const options = resolveOptions(input);
   const clock = new OffsetClock(options.clock);
+  const revisions = new RevisionStore(options, clock.now());
   const tokens = new TokenStore(clock, options.tokenTtlSeconds);
   const counters = new Counters();
   const queue = new FaultQueue();
@@ -79,6 +99,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
     res.on('close', () => account(socket, isApi));
     if (route !== 'admin') counters.requests[route]++;
     if (route === 'token') counters.tokenRequests++;
+    revisions.catchUp(clock.now());
 
     const body = await readBody(req);
     if (body === null) {
@@ -89,12 +110,15 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
     }
     const ctx: RequestContext = { method: req.method ?? 'GET', url, headers: req.headers, body };
     if (route === 'admin')
-      return sendReply(res, handleAdminRoute(ctx, { faults: queue, clock, counters, tokens, foreign: foreign! }));
+      return sendReply(
+        res,
+        handleAdminRoute(ctx, { faults: queue, clock, counters, tokens, foreign: foreign!, revisions }),
+      );
     if (route === 'other') return sendReply(res, notFoundReply());
 
     const apiRoute: SandboxRoute = route;
     const normal = (): Reply => {
-      const deps = { options, tokens, baseUrl };
+      const deps = { options, tokens, baseUrl, revisions };
       if (apiRoute === 'token') return handleTokenRoute(ctx, { options, tokens, counters });
       return apiRoute === 'list' ? handleListRoute(ctx, deps) : handleDetailRoute(ctx, deps);
     };
@@ -167,6 +191,11 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
     options,
     revokeTokens: () => tokens.revokeAll(),
     issuedTokens: () => tokens.all(),
+    revise: (request) => revisions.revise(request, clock.now()),
+    revisions: (after) => {
+      revisions.catchUp(clock.now());
+      return revisions.records(after);
+    },
     close() {
       closing ??= (async () => {
         for (const timer of timers) clearTimeout(timer);

@@ -59,7 +59,7 @@ const batchSize = 100;
  * the target, then renames it into place: the chosen path gets a whole file or nothing, and memory stays flat
  * (a generator of batches, pulled by the file stream as it drains). docs/csv.md has the measurements.
  */
-async function writeCsv<Row>(
+export async function writeCsv<Row>(
   rows: Iterable<Row> | AsyncIterable<Row>,
   columns: readonly CsvColumn<Row>[],
   filePath: string,
