@@ -173,11 +173,15 @@ export class UpdateService {
     return this.state();
   }
 
-  /** Stops the schedule and any wait (app quit, test end). A downloaded update still installs on quit if allowed. */
-  dispose(): void {
+  /**
+   * Stops the schedule and any wait (app quit, test end), and resolves once the settings file is
+   * written. A downloaded update still installs when the app quits, if allowed.
+   */
+  dispose(): Promise<void> {
     this.disposed = true;
     this.stopWaiting();
     for (const stop of this.stopTimers.splice(0)) stop();
+    return this.saving;
   }
 
   private effectiveMode(): UpdateMode {
@@ -254,8 +258,12 @@ export class UpdateService {
   }
 
   private async doDownload(release: UpdateRelease): Promise<void> {
-    const idle = await this.waitUntilIdle((activity) => this.setPhase({ phase: 'available', release, waitingFor: activity }));
-    if (!idle || this.disposed || this.phase.phase !== 'available' || this.phase.release !== release) return;
+    if (this.deps.busy.busy()) {
+      const idle = await this.waitUntilIdle((activity) =>
+        this.setPhase({ phase: 'available', release, waitingFor: activity }),
+      );
+      if (!idle || this.disposed || this.phase.phase !== 'available' || this.phase.release !== release) return;
+    }
     this.setPhase({
       phase: 'downloading',
       release,
