@@ -25,10 +25,7 @@ export interface UpdateServiceOptions {
 /** Reads the policy file and the user's update settings, then builds the UpdateService. Never fails on a bad file. */
 export async function createUpdateService(options: UpdateServiceOptions): Promise<UpdateService> {
   const store = new UpdateSettingsStore(options.userDataDir, options.logger);
-  const [policy, settings] = await Promise.all([
-    readUpdatePolicy(options.policyFile, options.logger),
-    store.load(),
-  ]);
+  const [policy, settings] = await Promise.all([readUpdatePolicy(options.policyFile, options.logger), store.load()]);
   return new UpdateService({
     updater: options.updater,
     policy,

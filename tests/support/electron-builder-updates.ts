@@ -11,7 +11,12 @@ import { expandMacro } from 'app-builder-lib/out/util/macroExpander';
 // They are internal to app-builder-lib, hence the require.
 const require = createRequire(import.meta.url);
 const publishManager = require('app-builder-lib/out/publish/PublishManager.js') as {
-  getAppUpdatePublishConfiguration(packager: unknown, target: null, arch: Arch, errorIfCannot: boolean): Promise<unknown>;
+  getAppUpdatePublishConfiguration(
+    packager: unknown,
+    target: null,
+    arch: Arch,
+    errorIfCannot: boolean,
+  ): Promise<unknown>;
   getPublishConfigs(packager: unknown, target: null, arch: Arch, errorIfCannot: boolean): Promise<unknown[] | null>;
 };
 const updateInfoBuilder = require('app-builder-lib/out/publish/updateInfoBuilder.js') as {

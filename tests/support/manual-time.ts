@@ -39,9 +39,7 @@ export class ManualTime implements Clock, Timers {
     await settle();
     const end = this.current + ms;
     for (;;) {
-      const next = this.scheduled
-        .filter((timer) => !timer.cancelled && timer.at <= end)
-        .sort((a, b) => a.at - b.at)[0];
+      const next = this.scheduled.filter((timer) => !timer.cancelled && timer.at <= end).sort((a, b) => a.at - b.at)[0];
       if (!next) break;
       this.current = next.at;
       if (next.every === null) next.cancelled = true;

@@ -82,7 +82,14 @@ async function start(options: { mode?: UpdateMode } = {}) {
   const seen: UpdateState[] = [];
   service.subscribe((state) => seen.push(state));
   disposers.push(() => service.dispose());
-  return { app, service, time, activity, seen, pendingDir: path.join(root, 'cache', 'model-portfolios-updater', 'pending') };
+  return {
+    app,
+    service,
+    time,
+    activity,
+    seen,
+    pendingDir: path.join(root, 'cache', 'model-portfolios-updater', 'pending'),
+  };
 }
 
 /** Resolves with the state once the service reaches one of the phases. */
@@ -143,7 +150,11 @@ describe('the real electron-updater against a local feed', () => {
     const phases = seen.map((s) => s.phase).filter((phase, i, all) => phase !== all[i - 1]);
     expect(phases).toEqual(['checking', 'available', 'downloading', 'ready']);
     const progress = seen.flatMap((s) => (s.phase === 'downloading' ? [s.progress] : []));
-    expect(progress.at(-1)).toMatchObject({ percent: 100, transferredBytes: published.length, totalBytes: published.length });
+    expect(progress.at(-1)).toMatchObject({
+      percent: 100,
+      transferredBytes: published.length,
+      totalBytes: published.length,
+    });
     expect(progress.some((p) => p.percent > 0 && p.percent < 100)).toBe(true);
     expect(feed.paths()).toEqual(['/latest-linux.yml', `/${artifactName(newVersion)}`]);
     // The verified file waits in electron-updater's cache; nothing is installed, nobody quit the app.
@@ -207,9 +218,9 @@ describe('the real electron-updater against a local feed', () => {
       problem: { error: { code: 'UPDATE_CHECKSUM_MISMATCH', retryable: true } },
       lastProblem: { error: { code: 'UPDATE_CHECKSUM_MISMATCH' } },
     });
-    expect(lines.some((line) => line.startsWith('warn update download failed') && line.includes('ERR_CHECKSUM_MISMATCH'))).toBe(
-      true,
-    );
+    expect(
+      lines.some((line) => line.startsWith('warn update download failed') && line.includes('ERR_CHECKSUM_MISMATCH')),
+    ).toBe(true);
     // Nothing ready: no file kept, no restart possible, and quitting the app installs nothing.
     expect((await filesIn(pendingDir)).filter((name) => name.endsWith('.AppImage'))).toEqual([]);
     await expect(service.restart()).rejects.toMatchObject({ code: 'UPDATE_NOT_READY' });

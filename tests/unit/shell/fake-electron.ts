@@ -166,7 +166,11 @@ export class FakeAutoUpdater extends EventEmitter {
   checkForUpdates() {
     this.checks++;
     const updateInfo = { version: this.offered, files: [], path: '', sha512: '', releaseDate: '2026-03-01T00:00:00Z' };
-    return Promise.resolve({ isUpdateAvailable: this.offered !== app.getVersion(), updateInfo, versionInfo: updateInfo });
+    return Promise.resolve({
+      isUpdateAvailable: this.offered !== app.getVersion(),
+      updateInfo,
+      versionInfo: updateInfo,
+    });
   }
   downloadUpdate() {
     this.downloads++;

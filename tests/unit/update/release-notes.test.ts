@@ -3,9 +3,9 @@ import { whatsNewLine } from '../../../main/update/release-notes';
 
 describe('the one-line "What\'s new"', () => {
   it('is the first real line of Markdown notes, without the markup', () => {
-    expect(whatsNewLine("## What's new\n\n- **Faster** sync of [large lists](https://example.com/x)\n- CSV fixes")).toBe(
-      'Faster sync of large lists',
-    );
+    expect(
+      whatsNewLine("## What's new\n\n- **Faster** sync of [large lists](https://example.com/x)\n- CSV fixes"),
+    ).toBe('Faster sync of large lists');
   });
 
   it('reads HTML notes as text', () => {

@@ -169,7 +169,10 @@ describe('the update state machine', () => {
       Object.assign(new Error('sha512 checksum mismatch, expected abc, got def'), { code: 'ERR_CHECKSUM_MISMATCH' }),
     );
     await settle();
-    expect(kit.service.state()).toMatchObject({ phase: 'error', problem: { error: { code: 'UPDATE_CHECKSUM_MISMATCH' } } });
+    expect(kit.service.state()).toMatchObject({
+      phase: 'error',
+      problem: { error: { code: 'UPDATE_CHECKSUM_MISMATCH' } },
+    });
     await expect(kit.service.restart()).rejects.toMatchObject({ code: 'UPDATE_NOT_READY' });
     expect(kit.updater.installs).toBe(0);
   });
@@ -187,7 +190,10 @@ describe('the update state machine', () => {
     await toReady(kit);
     await kit.service.restart();
     kit.updater.report(new Error('Code signature at URL file:///tmp/x did not pass validation'));
-    expect(kit.service.state()).toMatchObject({ phase: 'error', problem: { error: { code: 'UPDATE_SIGNATURE_INVALID' } } });
+    expect(kit.service.state()).toMatchObject({
+      phase: 'error',
+      problem: { error: { code: 'UPDATE_SIGNATURE_INVALID' } },
+    });
   });
 
   it('says unsupported when this copy cannot update itself', async () => {
@@ -203,7 +209,10 @@ describe('the update state machine', () => {
     const kit = await setup();
     kit.service.firstSyncDone();
     await kit.time.advance(2 * minute);
-    expect(kit.service.state()).toMatchObject({ phase: 'error', problem: { error: { code: 'UPDATE_FEED_UNREACHABLE' } } });
+    expect(kit.service.state()).toMatchObject({
+      phase: 'error',
+      problem: { error: { code: 'UPDATE_FEED_UNREACHABLE' } },
+    });
   });
 
   it('cancels a download that stalls and says the feed is unreachable', async () => {
@@ -215,7 +224,10 @@ describe('the update state machine', () => {
     kit.updater.progress(20);
     await kit.time.advance(5 * minute);
     await settle();
-    expect(kit.service.state()).toMatchObject({ phase: 'error', problem: { error: { code: 'UPDATE_FEED_UNREACHABLE' } } });
+    expect(kit.service.state()).toMatchObject({
+      phase: 'error',
+      problem: { error: { code: 'UPDATE_FEED_UNREACHABLE' } },
+    });
     expect(kit.updater.downloadRunning).toBe(false);
   });
 });
@@ -400,7 +412,7 @@ describe('the schedule', () => {
     kit.updater.answerCheck({ kind: 'up-to-date', latestVersion: '0.1.0' });
     await settle();
     expect(kit.time.pending()).toBeGreaterThan(0);
-    kit.service.dispose();
+    await kit.service.dispose();
     expect(kit.time.pending()).toBe(0);
     await kit.time.advance(24 * hour);
     expect(kit.updater.checks).toBe(1);
@@ -408,13 +420,16 @@ describe('the schedule', () => {
 });
 
 describe('the organisation’s policy', () => {
-  it.each(['auto', 'ask', 'off'] as const)("'%s' in the policy file forces the mode over the user's choice", async (policy) => {
-    const userMode = policy === 'auto' ? 'off' : 'auto';
-    const kit = await setup({ policy, mode: userMode });
-    expect(kit.service.state()).toMatchObject({ mode: policy, managed: true, canCheck: policy !== 'off' });
-    await expect(kit.service.setMode(userMode)).rejects.toMatchObject({ code: 'UPDATES_MANAGED' });
-    expect(kit.service.state().mode).toBe(policy);
-  });
+  it.each(['auto', 'ask', 'off'] as const)(
+    "'%s' in the policy file forces the mode over the user's choice",
+    async (policy) => {
+      const userMode = policy === 'auto' ? 'off' : 'auto';
+      const kit = await setup({ policy, mode: userMode });
+      expect(kit.service.state()).toMatchObject({ mode: policy, managed: true, canCheck: policy !== 'off' });
+      await expect(kit.service.setMode(userMode)).rejects.toMatchObject({ code: 'UPDATES_MANAGED' });
+      expect(kit.service.state().mode).toBe(policy);
+    },
+  );
 
   it("'off' in the policy file stops every check, even the user's", async () => {
     const kit = await setup({ policy: 'off', mode: 'auto' });
