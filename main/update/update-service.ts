@@ -160,8 +160,8 @@ export class UpdateService {
     this.deps.logger.info('update mode changed', { mode });
     await this.persist();
     if (this.phase.phase === 'available' && this.phase.waitingFor && mode !== 'auto') {
-      // A background download that was waiting for a sync to end is not wanted any more.
-      this.stopWaiting();
+      // A download that was waiting for a sync or export to end is not wanted any more.
+      this.dropWaitingDownload();
       this.setPhase({ ...this.phase, waitingFor: null });
     } else if (this.phase.phase === 'available' && mode === 'auto') {
       void this.startDownload(this.phase.release);
@@ -214,8 +214,7 @@ export class UpdateService {
 
   private async doCheck(trigger: Trigger): Promise<UpdateState> {
     // A check never runs during a download, so any download still pending is one waiting for idle: drop it.
-    this.stopWaiting();
-    this.downloading = null;
+    this.dropWaitingDownload();
     this.setPhase({ phase: 'checking' });
     let outcome;
     try {
@@ -340,6 +339,12 @@ export class UpdateService {
       const stop = () => finish(false);
       this.cancelWait = stop;
     });
+  }
+
+  /** Forgets a download that has not started (it was waiting for idle), so a new one can start at once. */
+  private dropWaitingDownload(): void {
+    this.stopWaiting();
+    this.downloading = null;
   }
 
   private stopWaiting(): void {

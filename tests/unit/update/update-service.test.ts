@@ -330,6 +330,9 @@ describe('modes', () => {
     endSync();
     await settle();
     expect(kit.updater.downloads).toBe(0);
+    // The user's own Download starts at once.
+    expect(await kit.service.download()).toMatchObject({ phase: 'downloading' });
+    expect(kit.updater.downloads).toBe(1);
   });
 
   it('keeps the user’s mode in the settings file for the next run', async () => {
