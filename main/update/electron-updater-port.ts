@@ -78,7 +78,9 @@ export function fromElectronUpdater(
       const progress = (info: ProgressInfo) => onProgress(toProgress(info));
       updater.on('download-progress', progress);
       // electron-updater hooks the app's quit when a download ends only if install-on-quit is on at that
-      // moment; keep it on for the download so the hook exists, then restore what the service wants.
+      // moment; keep it on for the download so the hook exists, then restore what the service wants
+      // (the hook reads it again at quit). On macOS the flag also lets Squirrel.Mac stage the update
+      // at once, and Squirrel installs a staged update at quit whatever the flag says afterwards.
       downloading = true;
       updater.autoInstallOnAppQuit = true;
       inFlight++;

@@ -18,7 +18,7 @@ vi.mock('electron-updater', () => ({
   CancellationToken: fake.FakeCancellationToken,
 }));
 
-afterAll(() => rm(fake.fakeUserData, { recursive: true, force: true }));
+afterAll(() => rm(fake.fakeUserData, { recursive: true, force: true, maxRetries: 3 }));
 
 function trustedEvent(url = 'app://bundle/index.html') {
   return { senderFrame: { url, parent: null } };
