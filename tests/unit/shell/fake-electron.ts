@@ -147,7 +147,7 @@ export const dialog = {
 
 /** A stand-in for electron-updater's autoUpdater: records how the shell sets it up and what it is asked to do. */
 export class FakeAutoUpdater extends EventEmitter {
-  // electron-updater's defaults, so the test sees what the shell changes.
+  // electron-updater's defaults (allowDowngrade the unsafe way round), so the test sees what the shell changes.
   autoDownload = true;
   autoInstallOnAppQuit = true;
   allowDowngrade = true;
