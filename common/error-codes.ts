@@ -127,6 +127,37 @@ export const errorCatalog = {
     retryable: true,
     message: 'The CSV file could not be written. Check that the folder exists and you may write there.',
   },
+  // Updates (shown in About and diagnostics, never as a pop-up; the next scheduled check tries again)
+  UPDATES_MANAGED: {
+    retryable: false,
+    message: 'Updates are managed by your organisation, so this setting cannot be changed here.',
+  },
+  UPDATE_NOT_READY: {
+    retryable: false,
+    message: 'There is no update to download or install right now. Check for updates first.',
+  },
+  UPDATE_FEED_UNREACHABLE: {
+    retryable: true,
+    message: 'The update server could not be reached. The app will try again at the next check.',
+  },
+  UPDATE_FEED_INVALID: {
+    retryable: true,
+    message: 'The update server sent information the app could not use. The app will try again at the next check.',
+  },
+  UPDATE_CHECKSUM_MISMATCH: {
+    retryable: true,
+    message:
+      'The downloaded update did not match its published checksum, so it was discarded and nothing was installed. The app will try again at the next check.',
+  },
+  UPDATE_SIGNATURE_INVALID: {
+    retryable: true,
+    message:
+      'The downloaded update was not signed by the app’s publisher, so it was discarded and nothing was installed. The app will try again at the next check.',
+  },
+  UPDATE_FAILED: {
+    retryable: true,
+    message: 'The update could not be completed. The app keeps working as it is and will try again at the next check.',
+  },
 } as const satisfies Record<string, { retryable: boolean; message: string }>;
 
 /** A stable error code shared by main and renderer. */

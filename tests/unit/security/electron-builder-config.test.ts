@@ -6,6 +6,7 @@ import type { Configuration } from 'app-builder-lib';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { getConfig as readConfigFile } from 'app-builder-lib/out/util/config/load';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { appUpdateConfig } from '../../support/electron-builder-updates';
 import { built, ensureBuilt, listFiles, repoRoot } from './built-app';
 
 // electron-builder's own pieces: its JSON schema, its config loader (with `extends` merging) and
@@ -212,7 +213,7 @@ describe('electron-builder configuration', () => {
 
     it('builds AppImage and deb on Linux, dmg on macOS, nsis on Windows; the test build only folders', () => {
       expect(release.linux?.target).toEqual(['AppImage', 'deb']);
-      expect(release.mac?.target).toBe('dmg');
+      expect(release.mac?.target).toEqual(['dmg', 'zip']);
       expect(release.win?.target).toBe('nsis');
       for (const platform of ['linux', 'mac', 'win'] as const) expect(testBuild[platform]?.target).toBe('dir');
     });
@@ -267,6 +268,45 @@ describe('electron-builder configuration', () => {
     });
   });
 
+  describe('the update feed', () => {
+    it('writes into the package a generic feed whose default is an https placeholder in electron-builder.env', async () => {
+      expect(release.publish).toEqual({ provider: 'generic', url: '${env.UPDATE_FEED_URL}' });
+      expect(await appUpdateConfig('electron-builder.yml')).toEqual({
+        provider: 'generic',
+        url: 'https://updates.modelportfolios.example/desktop/',
+        updaterCacheDirName: 'model-portfolios-updater',
+      });
+      expect(readFileSync(path.join(repoRoot, 'electron-builder.env'), 'utf8')).toMatch(
+        /^UPDATE_FEED_URL=https:\/\/updates\.modelportfolios\.example\/desktop\/$/m,
+      );
+    });
+
+    it('takes the feed from UPDATE_FEED_URL at build time', async () => {
+      const feed = 'https://updates.firm.example/model-portfolios/stable/';
+      expect(await appUpdateConfig('electron-builder.yml', { UPDATE_FEED_URL: feed })).toMatchObject({
+        provider: 'generic',
+        url: feed,
+      });
+    });
+
+    it('gives the test build a feed of its own on this computer, never the release feed', async () => {
+      const testFeed = await appUpdateConfig('electron-builder.test.yml', {
+        UPDATE_FEED_URL: 'https://updates.firm.example/stable/',
+      });
+      expect(testFeed).toMatchObject({ provider: 'generic' });
+      expect(new URL(testFeed.url).hostname).toBe('127.0.0.1');
+      expect(testFeed.url).not.toContain('firm.example');
+    });
+
+    it('builds an artifact each platform’s updater installs: AppImage and deb, a mac zip, nsis', () => {
+      expect(release.linux?.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+      expect(release.mac?.target).toContain('zip');
+      expect(release.win?.target).toBe('nsis');
+      // Only the update files electron-updater 2.16+ reads (the app bundles electron-updater 6).
+      expect(release.electronUpdaterCompatibility).toBe('>=2.16');
+    });
+  });
+
   describe('what goes into the package', () => {
     it('packs the built app and package.json, and nothing else of the repository', () => {
       const filter = appFileFilter(release);
@@ -300,6 +340,7 @@ describe('electron-builder configuration', () => {
       'docs/SECURITY.md',
       'scripts/build.mjs',
       'electron-builder.yml',
+      'electron-builder.env',
     ])('never packs %s', (file) => {
       expect(packs(appFileFilter(release), file)).toBe(false);
     });

@@ -1,4 +1,7 @@
 import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 // A stand-in for the `electron` module, as thin as the shell needs: it records what the shell
 // asks of Electron so the wiring test can check it. Everything behind the shell is tested for real.
@@ -56,6 +59,9 @@ export const recorded = {
   sandboxEnabled: false,
 };
 
+/** The user-data folder the fake app reports: a fresh temp folder (the test removes it). */
+export const fakeUserData = mkdtempSync(path.join(os.tmpdir(), 'mp-shell-user-data-'));
+
 const appEvents = new EventEmitter();
 let resolveReady: () => void = () => {};
 const ready = new Promise<void>((resolve) => {
@@ -78,7 +84,7 @@ export const app = Object.assign(appEvents, {
   isReady: () => true,
   getName: () => 'Model Portfolios',
   getVersion: () => '0.1.0',
-  getPath: () => '/tmp/fake-user-data',
+  getPath: () => fakeUserData,
 });
 
 export const BrowserWindow = FakeBrowserWindow;
@@ -141,3 +147,51 @@ export const clipboard = {
 export const dialog = {
   showSaveDialog: () => Promise.resolve({ canceled: true, filePath: undefined }),
 };
+
+/** A stand-in for electron-updater's autoUpdater: records how the shell sets it up and what it is asked to do. */
+export class FakeAutoUpdater extends EventEmitter {
+  // electron-updater's defaults (allowDowngrade the unsafe way round), so the test sees what the shell changes.
+  autoDownload = true;
+  autoInstallOnAppQuit = true;
+  allowDowngrade = true;
+  forceDevUpdateConfig = false;
+  logger: unknown = console;
+  /** The version the feed offers. */
+  offered = '0.2.0';
+  feedUrls: unknown[] = [];
+  checks = 0;
+  downloads = 0;
+  quitAndInstallCalls: unknown[][] = [];
+
+  setFeedURL(options: unknown) {
+    this.feedUrls.push(options);
+  }
+  checkForUpdates() {
+    this.checks++;
+    const updateInfo = { version: this.offered, files: [], path: '', sha512: '', releaseDate: '2026-03-01T00:00:00Z' };
+    return Promise.resolve({
+      isUpdateAvailable: this.offered !== app.getVersion(),
+      updateInfo,
+      versionInfo: updateInfo,
+    });
+  }
+  downloadUpdate() {
+    this.downloads++;
+    this.emit('download-progress', { total: 100, delta: 100, transferred: 100, percent: 100, bytesPerSecond: 100 });
+    return Promise.resolve(['/tmp/update.AppImage']);
+  }
+  quitAndInstall(...args: unknown[]) {
+    this.quitAndInstallCalls.push(args);
+  }
+}
+
+/** The one autoUpdater the stand-in electron-updater module hands out. */
+export const fakeAutoUpdater = new FakeAutoUpdater();
+
+/** builder-util-runtime's CancellationToken, as thin as the shell uses it. */
+export class FakeCancellationToken {
+  cancelled = false;
+  cancel() {
+    this.cancelled = true;
+  }
+}

@@ -1,11 +1,24 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contract } from '../../../common/contract';
+import { createLogger } from '../../../main/logging/logger';
+import { Redactor } from '../../../main/logging/redactor';
+import { startShellUpdates } from '../../../main/shell/updates';
 import { hardenedWebPreferences } from '../../../main/shell/window';
+import { ActivityTracker } from '../../../main/update/activity-tracker';
 import * as fake from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 // electron-log's Node build writes a real file: stand it in, so the wiring test records lines instead.
 vi.mock('electron-log/node', () => ({ default: fake.fakeLog }));
+// electron-updater's autoUpdater reads Electron's app and net when it is first touched: stand it in.
+vi.mock('electron-updater', () => ({
+  autoUpdater: fake.fakeAutoUpdater,
+  CancellationToken: fake.FakeCancellationToken,
+}));
+
+afterAll(() => rm(fake.fakeUserData, { recursive: true, force: true, maxRetries: 3 }));
 
 function trustedEvent(url = 'app://bundle/index.html') {
   return { senderFrame: { url, parent: null } };
@@ -98,5 +111,46 @@ describe('the Electron shell wiring (stand-in electron module)', () => {
     const view = template.find((menu) => menu.label === 'View');
     view?.submenu?.find((item) => item.label === 'Sync Now')?.click?.();
     expect(fake.FakeBrowserWindow.instances[0]!.webContents.sent).toContainEqual(['menu:command', 'sync-now']);
+  });
+
+  it('sets up electron-updater’s autoUpdater with the packaged feed, and lets the service decide when', async () => {
+    const updater = fake.fakeAutoUpdater;
+    await vi.waitFor(() => expect(updater.autoDownload).toBe(false));
+    // The feed is the app-update.yml electron-builder writes from electron-builder.yml (publish:
+    // generic, UPDATE_FEED_URL); the shell neither overrides it nor forces a development feed.
+    expect(updater.feedUrls).toEqual([]);
+    expect(updater.forceDevUpdateConfig).toBe(false);
+    expect(updater.allowDowngrade).toBe(false);
+    expect(updater.logger).not.toBe(console);
+    expect(updater.listenerCount('login')).toBeGreaterThan(0);
+    // Nothing to sync here (no profile), so the first check ran and the update downloaded in the
+    // background; install-on-quit is on for it, and nothing restarted the app.
+    await vi.waitFor(() => expect(updater.downloads).toBe(1));
+    expect(updater.checks).toBe(1);
+    await vi.waitFor(() => expect(updater.autoInstallOnAppQuit).toBe(true));
+    fake.app.emit('before-quit');
+    expect(updater.quitAndInstallCalls).toEqual([]);
+  });
+
+  it('quits to install only on the user’s restart, through the update service', async () => {
+    const updater = fake.fakeAutoUpdater;
+    const activity = new ActivityTracker();
+    const service = await startShellUpdates({
+      version: fake.app.getVersion(),
+      userDataDir: fake.fakeUserData,
+      logger: createLogger(new Redactor()),
+      busy: activity,
+      policyFile: path.join(fake.fakeUserData, 'no-policy.json'),
+    });
+    await service.check();
+    await vi.waitFor(() => expect(service.state().phase).toBe('ready'));
+    expect(updater.quitAndInstallCalls).toEqual([]);
+    // The click comes during an export: the install waits for it.
+    const endExport = activity.begin('export');
+    expect(await service.restart()).toMatchObject({ phase: 'installing', waitingFor: 'export' });
+    expect(updater.quitAndInstallCalls).toEqual([]);
+    endExport();
+    await vi.waitFor(() => expect(updater.quitAndInstallCalls).toEqual([[true, true]]));
+    await service.dispose();
   });
 });
