@@ -9,36 +9,43 @@ export interface SyncProgress {
   details: number;
 }
 
-/** The one connection state the status bar shows, published by main as it changes. */
-export interface ConnectionState {
-  status: 'not-configured' | 'online' | 'syncing' | 'offline' | 'auth-error' | 'keychain-unavailable' | 'error';
-  profileId: string | null;
-  profileName: string | null;
-  /** True for the built-in demo sandbox. */
-  demo: boolean;
+/**
+ * What the connection state knows of the active profile's data. The profile's name, demo flag and
+ * token validity are the profiles' facts (`profiles:list`), not repeated here.
+ */
+export interface ConnectionFacts {
+  profileId: string;
   /** ISO time of the last good sync (the data on screen), or null when there is none. */
   lastSyncedAt: string | null;
-  /** ISO time the API was first found unreachable in the current offline spell. */
-  offlineSince: string | null;
-  progress: SyncProgress | null;
-  /** What went wrong, in plain words with the fix (offline, auth error, keychain, error). */
-  error: AppErrorData | null;
-  /** ISO time the access token stops being used; never the token. */
-  tokenValidUntil: string | null;
   /** How many portfolios are on hand (cached or freshly synced). */
   portfolioCount: number;
 }
 
+/** Statuses in which a sync failed and the cached data stays on screen, with what went wrong. */
+export type ProblemStatus = 'auth-error' | 'keychain-unavailable' | 'error';
+
+/**
+ * The one connection state the status bar shows, published by main as it changes; a union by
+ * status, so every state carries exactly what it means (an offline state always says since when
+ * and why, a syncing state always has its progress).
+ */
+export type ConnectionState =
+  | { status: 'not-configured' }
+  | (ConnectionFacts & { status: 'online' })
+  | (ConnectionFacts & {
+      status: 'syncing';
+      progress: SyncProgress;
+      /** Set while a retry runs during an offline spell ("reconnecting"), null otherwise. */
+      offlineSince: string | null;
+    })
+  | (ConnectionFacts & { status: 'offline'; offlineSince: string; error: AppErrorData })
+  | (ConnectionFacts & { status: ProblemStatus; error: AppErrorData });
+
+/** Any status. */
+export type ConnectionStatus = ConnectionState['status'];
+
 /** The state before any profile exists. */
-export const notConfiguredState: ConnectionState = {
-  status: 'not-configured',
-  profileId: null,
-  profileName: null,
-  demo: false,
-  lastSyncedAt: null,
-  offlineSince: null,
-  progress: null,
-  error: null,
-  tokenValidUntil: null,
-  portfolioCount: 0,
-};
+export const notConfiguredState: ConnectionState = { status: 'not-configured' };
+
+/** A sync's progress before its first page. */
+export const startingProgress: SyncProgress = { pages: 0, portfolios: 0, total: null, details: 0 };

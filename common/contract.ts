@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppInfo, MenuCommand } from './app-info';
-import type { ConnectionState, SyncProgress } from './connection-state';
+import type { ConnectionState } from './connection-state';
 import type { ConnectionTestReport } from './connection-test';
 import type { DiagnosticsReport } from './diagnostics';
 import { event, request } from './contract-kit';
@@ -24,15 +24,15 @@ export const contract = {
     /** Builds the redacted support report and copies it to the clipboard. */
     'app:copyDiagnostics': request(z.undefined()).returns<DiagnosticsReport>(),
 
+    /** Every profile (metadata, whether a secret is stored, token validity) and which is active. */
     'profiles:list': request(z.undefined()).returns<ProfilesState>(),
+    /** Creates or edits a profile; the answer names it (read everything else from `profiles:list`). */
     'profiles:save': request(profileDraftSchema.strict()).returns<ProfileView>(),
     'profiles:setSecret': request(
       z.object({ profileId: profileIdSchema, secret: secretSchema }).strict(),
     ).returns<ProfileView>(),
-    'profiles:deleteSecret': request(byProfile).returns<ProfileView>(),
-    'profiles:hasSecret': request(byProfile).returns<boolean>(),
-    'profiles:activate': request(byProfile).returns<ProfilesState>(),
-    'profiles:remove': request(byProfile).returns<ProfilesState>(),
+    'profiles:activate': request(byProfile).returns<ProfileView>(),
+    'profiles:remove': request(byProfile).returns<{ profileId: string }>(),
 
     'auth:signOut': request(byProfile).returns<ProfileView>(),
     'auth:testConnection': request(
@@ -40,7 +40,7 @@ export const contract = {
     ).returns<ConnectionTestReport>(),
 
     /** Starts the built-in sandbox of the partner API and makes it the active profile. */
-    'demo:start': request(z.undefined()).returns<ProfilesState>(),
+    'demo:start': request(z.undefined()).returns<ProfileView>(),
 
     /** The active profile's portfolios (cached or synced), without holdings. */
     'portfolios:list': request(z.undefined()).returns<PortfolioListing>(),
@@ -65,8 +65,10 @@ export const contract = {
   },
   events: {
     'menu:command': event<MenuCommand>(),
+    /** The connection state changed (sync progress included): this is the whole state, not a patch. */
     'connection:state': event<ConnectionState>(),
-    'sync:progress': event<SyncProgress>(),
+    /** A profile changed (saved, secret, signed out, token obtained or forgotten, activated, removed): list again. */
+    'profiles:changed': event<{ profileId: string }>(),
     /** The active profile's portfolio set changed (a sync landed, or the profile switched): list again. */
     'portfolios:changed': event<{ profileId: string | null; syncedAt: string | null }>(),
   },

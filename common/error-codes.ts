@@ -4,6 +4,10 @@ export const errorCatalog = {
   VALIDATION: { retryable: false, message: 'The request was not valid.' },
   UNTRUSTED_SENDER: { retryable: false, message: 'This request came from outside the app window and was refused.' },
   UNKNOWN_CHANNEL: { retryable: false, message: 'The app does not know this request.' },
+  BRIDGE_UNAVAILABLE: {
+    retryable: true,
+    message: 'The window could not reach the app’s main process. Try again; if it persists, restart the app.',
+  },
   INTERNAL: {
     retryable: false,
     message: 'Something went wrong inside the app. Try again; if it persists, copy diagnostics for support.',

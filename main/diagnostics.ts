@@ -1,5 +1,19 @@
+import type { ConnectionState } from '../common/connection-state';
 import type { DiagnosticsReport } from '../common/diagnostics';
 import type { MainServices } from './services';
+
+function describeConnection(connection: ConnectionState): string {
+  if (connection.status === 'not-configured') return 'Connection: not configured';
+  const problem = 'error' in connection ? `; last error ${connection.error.code}: ${connection.error.message}` : '';
+  return `Connection: ${connection.status}; last synced ${connection.lastSyncedAt ?? 'never'}; ${connection.portfolioCount} portfolios${problem}`;
+}
+
+/** Builds the report and puts its text on the clipboard (Settings → Copy diagnostics). */
+export async function copyDiagnostics(services: MainServices): Promise<DiagnosticsReport> {
+  const report = await buildDiagnostics(services);
+  services.shell.copyText(report.text);
+  return report;
+}
 
 /** Builds the redacted support report: what support needs, nothing secret (no secret, token or client id). */
 export async function buildDiagnostics(services: MainServices): Promise<DiagnosticsReport> {
@@ -40,9 +54,7 @@ export async function buildDiagnostics(services: MainServices): Promise<Diagnost
       (p) =>
         `  ${p.active ? '*' : ' '} ${p.name}: ${p.baseUrl} (${p.tokenStyle}${p.demo ? ', demo' : ''}, secret ${p.hasSecret ? 'stored' : 'missing'})`,
     ),
-    `Connection: ${connection.status}; last synced ${connection.lastSyncedAt ?? 'never'}; ${connection.portfolioCount} portfolios${
-      connection.error ? `; last error ${connection.error.code}: ${connection.error.message}` : ''
-    }`,
+    describeConnection(connection),
     'Recent problems:',
     ...(report.recentProblems.length ? report.recentProblems.map((line) => `  ${line}`) : ['  none']),
   ];

@@ -1,17 +1,21 @@
 import type { ApiClientOptions } from './api/api-client';
 import type { AppIdentity } from './app-info-service';
+import { ConnectionTester } from './auth/connection-tester';
 import { redactingTokenFetcher } from './auth/redacting-token-fetcher';
 import { createTokenFetcher } from './auth/token-client';
 import { systemClock, type Clock } from './clock';
 import { DemoService } from './demo/demo-service';
 import type { SaveDialog, ShellActions } from './desktop-ports';
+import { choosePortfolios, ExportService } from './export/export-service';
 import type { EventSink } from './ipc/event-sink';
 import { redactingSecretStore } from './keychain/redacting-secret-store';
 import type { SecretStore } from './keychain/secret-store';
 import { createLogger, type Logger } from './logging/logger';
 import { RecentLog } from './logging/recent-log';
 import { Redactor } from './logging/redactor';
-import { PortfolioService, type AutoSyncOptions } from './portfolios/portfolio-service';
+import { PortfolioService } from './portfolios/portfolio-service';
+import type { AutoSyncOptions } from './portfolios/sync-schedule';
+import { ProfileConnections } from './profiles/profile-connections';
 import { ProfileService } from './profiles/profile-service';
 import { SettingsStore } from './settings/settings-store';
 import type { SandboxOptions } from '../sandbox';
@@ -25,6 +29,8 @@ export interface MainServices {
   logger: Logger;
   profiles: ProfileService;
   portfolios: PortfolioService;
+  exports: ExportService;
+  connectionTests: ConnectionTester;
   demo: DemoService;
   /** The last warnings and errors, redacted, for diagnostics. */
   recentLog: RecentLog;
@@ -52,56 +58,77 @@ export interface MainServicesConfig {
   autoSync?: AutoSyncOptions;
   /** Overrides of the demo sandbox's data (tests use a bigger or smaller set). */
   demoData?: SandboxOptions;
+  /** Marks long work (exports) as under way, so updates wait for it. */
+  trackExport?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 const noEvents: EventSink = { emit() {} };
 const noDialog: SaveDialog = { chooseSavePath: () => Promise.resolve(null) };
 const noShell: ShellActions = { showInFolder() {}, copyText() {} };
 
+/** The host's logger, with warnings and errors also kept (redacted) for diagnostics. */
+function withRecentProblems(redactor: Redactor, recentLog: RecentLog, host: Logger | undefined): Logger {
+  const recent = createLogger(redactor, recentLog.sink);
+  if (!host) return recent;
+  return {
+    debug: (m, f) => host.debug(m, f),
+    info: (m, f) => host.info(m, f),
+    warn: (m, f) => (host.warn(m, f), recent.warn(m, f)),
+    error: (m, f) => (host.error(m, f), recent.error(m, f)),
+  };
+}
+
 /** Builds main's services: the one place that decides which implementation each interface gets. */
 export function createMainServices(config: MainServicesConfig): MainServices {
   const clock = config.clock ?? systemClock;
   const redactor = config.redactor ?? new Redactor();
   const recentLog = new RecentLog();
-  const recentLogger = createLogger(redactor, recentLog.sink);
-  const hostLogger = config.logger;
-  const logger: Logger = hostLogger
-    ? {
-        debug: (m, f) => hostLogger.debug(m, f),
-        info: (m, f) => hostLogger.info(m, f),
-        warn: (m, f) => (hostLogger.warn(m, f), recentLogger.warn(m, f)),
-        error: (m, f) => (hostLogger.error(m, f), recentLogger.error(m, f)),
-      }
-    : recentLogger;
+  const logger = withRecentProblems(redactor, recentLog, config.logger);
+  const events = config.events ?? noEvents;
+  const shell = config.shell ?? noShell;
   // Redaction is structural: whatever the keychain holds and whatever a token request carries or
   // brings back is known to the redactor before it can reach a log line or a message.
   const secrets = redactingSecretStore(config.secrets, redactor);
   const fetchToken = redactingTokenFetcher(createTokenFetcher(clock), redactor);
-  let portfolios: PortfolioService | null = null;
-  const profiles = new ProfileService({
-    settings: new SettingsStore(config.userDataDir),
+  const connections = new ProfileConnections({
     secrets,
     clock,
     fetchToken,
     logger,
     apiOptions: config.apiOptions,
     tokenOptions: config.tokenOptions,
-    onRemove: (profileId) => portfolios?.removeCache(profileId) ?? Promise.resolve(),
+  });
+  const profiles = new ProfileService({ settings: new SettingsStore(config.userDataDir), secrets, connections, logger });
+  // Owners publish, the renderer re-reads: every profile change but the internal "removing" step.
+  profiles.subscribe((change) => {
+    if (change.kind !== 'removing') events.emit('profiles:changed', { profileId: change.profileId });
   });
   const demo = new DemoService(profiles, secrets, config.demoData, logger);
-  portfolios = new PortfolioService({
+  const portfolios = new PortfolioService({
     profiles,
     secrets,
     clock,
-    events: config.events ?? noEvents,
+    events,
     userDataDir: config.userDataDir,
-    saveDialog: config.saveDialog ?? noDialog,
-    shell: config.shell ?? noShell,
     logger,
     autoSync: config.autoSync,
     beforeSync: (profile) => demo.ensureRunning(profile),
   });
-  const built = portfolios;
+  const exports = new ExportService({
+    portfolios: async (ids) => choosePortfolios(await portfolios.all(), ids),
+    clock,
+    saveDialog: config.saveDialog ?? noDialog,
+    shell,
+    logger,
+    track: config.trackExport,
+  });
+  const connectionTests = new ConnectionTester({
+    getProfile: (profileId) => profiles.get(profileId),
+    secrets,
+    fetchToken,
+    apiOptions: () => connections.apiOptions(),
+    beforeConnect: (profile) => demo.ensureRunning(profile),
+  });
   return {
     identity: config.identity,
     secrets,
@@ -109,13 +136,15 @@ export function createMainServices(config: MainServicesConfig): MainServices {
     redactor,
     logger,
     profiles,
-    portfolios: built,
+    portfolios,
+    exports,
+    connectionTests,
     demo,
     recentLog,
-    shell: config.shell ?? noShell,
+    shell,
     userDataDir: config.userDataDir,
     async dispose() {
-      built.dispose();
+      portfolios.dispose();
       await demo.stop();
     },
   };

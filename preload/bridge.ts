@@ -1,6 +1,7 @@
 import { contract } from '../common/contract';
 import { splitChannel, subscriberName } from '../common/contract-kit';
 import type { PortfolioApi } from '../common/contract-types';
+import { errorCatalog } from '../common/error-codes';
 import type { Result } from '../common/result';
 
 /** How the bridge reaches main: Electron's ipcRenderer, or the Playwright harness's binding. */
@@ -23,14 +24,8 @@ export function createBridge(transport: BridgeTransport): PortfolioApi {
       try {
         return (await transport.invoke(channel, arg)) as Result<unknown>;
       } catch {
-        return {
-          ok: false,
-          error: {
-            code: 'INTERNAL',
-            message: 'The app could not reach its main process. Restart the app.',
-            retryable: true,
-          },
-        };
+        // The transport itself failed (not main's answer): its own code, with the catalog's words.
+        return { ok: false, error: { code: 'BRIDGE_UNAVAILABLE', ...errorCatalog.BRIDGE_UNAVAILABLE } };
       }
     };
   }

@@ -4,7 +4,7 @@ import type { Profile } from '../../common/profile';
 import { AppError } from '../../common/result';
 import type { Clock } from '../clock';
 import type { SecretStore } from '../keychain/secret-store';
-import { silentLogger, type Logger } from '../logging/logger';
+import type { Logger } from '../logging/logger';
 import { clientSecretAccount, tokenAccount } from './keychain-accounts';
 import type { IssuedToken, TokenFetcher } from './token-client';
 import { maxTokenLifetimeSeconds } from './token-response';
@@ -15,7 +15,9 @@ export interface TokenManagerDeps {
   secrets: SecretStore;
   clock: Clock;
   fetchToken: TokenFetcher;
-  logger?: Logger;
+  logger: Logger;
+  /** Told when the token was obtained or forgotten (its validity changed); never given the token. */
+  onChange?: () => void;
   /** Refresh this long before expiry (default 5 minutes). */
   refreshMarginMs?: number;
   /** Never hand out a token with less than this left (default 60 s). */
@@ -79,7 +81,7 @@ export class TokenManager {
   constructor(private readonly deps: TokenManagerDeps) {
     this.refreshMarginMs = deps.refreshMarginMs ?? 5 * 60_000;
     this.minRemainingMs = deps.minRemainingMs ?? 60_000;
-    this.logger = deps.logger ?? silentLogger;
+    this.logger = deps.logger;
   }
 
   /** The profile this manager serves. */
@@ -114,6 +116,7 @@ export class TokenManager {
     if (this.current?.accessToken !== accessToken) return;
     this.current = null;
     await this.deps.secrets.delete(tokenAccount(this.profile.id)).catch(() => false);
+    this.deps.onChange?.();
   }
 
   /**
@@ -129,6 +132,7 @@ export class TokenManager {
     this.inflight = null;
     inflight?.controller.abort(signedOut());
     await this.deps.secrets.delete(tokenAccount(this.profile.id));
+    this.deps.onChange?.();
   }
 
   /**
@@ -250,6 +254,7 @@ export class TokenManager {
       await this.deps.secrets.delete(tokenAccount(this.profile.id)).catch(() => false);
       throw signedOut();
     }
+    this.deps.onChange?.();
     return stored;
   }
 }

@@ -1,9 +1,8 @@
-import type { Profile } from '../../common/profile';
-import type { ProfilesState } from '../../common/profiles-state';
+import type { Profile, ProfileView } from '../../common/profile';
 import { AppError } from '../../common/result';
 import { clientSecretAccount } from '../auth/keychain-accounts';
 import type { SecretStore } from '../keychain/secret-store';
-import { silentLogger, type Logger } from '../logging/logger';
+import type { Logger } from '../logging/logger';
 import type { ProfileService } from '../profiles/profile-service';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
 
@@ -35,8 +34,8 @@ export class DemoService {
   constructor(
     private readonly profiles: ProfileService,
     private readonly secrets: SecretStore,
-    private readonly options: SandboxOptions = {},
-    private readonly logger: Logger = silentLogger,
+    private readonly options: SandboxOptions | undefined,
+    private readonly logger: Logger,
   ) {}
 
   /** The running demo sandbox, if any (tests use it to take the API down and back). */
@@ -45,7 +44,7 @@ export class DemoService {
   }
 
   /** Starts a new demo sandbox and makes it the active profile (reusing an existing demo profile). */
-  async startNew(): Promise<ProfilesState> {
+  async startNew(): Promise<ProfileView> {
     const existing = (await this.profiles.state()).profiles.find((profile) => profile.demo);
     if (existing) {
       this.stopped = false;
@@ -65,6 +64,8 @@ export class DemoService {
       },
       { demo: true },
     );
+    // The first profile saved is already the active one; otherwise switch to the demo.
+    if ((await this.profiles.active())?.id === view.id) return view;
     return this.profiles.activate(view.id);
   }
 
@@ -119,7 +120,7 @@ export class DemoService {
   }
 
   private launch(extra: SandboxOptions): Promise<Sandbox> {
-    this.starting ??= startSandbox({ ...demoData, ...this.options, ...extra })
+    this.starting ??= startSandbox({ ...demoData, ...(this.options ?? {}), ...extra })
       .then((sandbox) => {
         this.sandbox = sandbox;
         this.logger.info('demo sandbox listening', { baseUrl: sandbox.baseUrl });

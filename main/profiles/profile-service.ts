@@ -1,62 +1,43 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectionTestReport } from '../../common/connection-test';
 import { profileDraftSchema, type Profile, type ProfileDraft, type ProfileView } from '../../common/profile';
 import type { ProfilesState } from '../../common/profiles-state';
 import { AppError, type AppErrorData } from '../../common/result';
-import { ApiClient, type ApiClientOptions } from '../api/api-client';
-import { clientSecretAccount, tokenAccount } from '../auth/keychain-accounts';
-import { testConnection } from '../auth/test-connection';
-import type { TokenFetcher } from '../auth/token-client';
-import { TokenManager } from '../auth/token-manager';
-import type { Clock } from '../clock';
+import type { ApiClient } from '../api/api-client';
+import { clientSecretAccount } from '../auth/keychain-accounts';
+import type { TokenManager } from '../auth/token-manager';
 import type { SecretStore } from '../keychain/secret-store';
-import { silentLogger, type Logger } from '../logging/logger';
+import type { Logger } from '../logging/logger';
 import type { Settings, SettingsStore } from '../settings/settings-store';
+import type { ProfileConnections } from './profile-connections';
+import { ProfileEvents, type ProfileChange, type ProfileListener } from './profile-events';
+import { retypeSecret, secretMustBeRetyped, sameConnection } from './secret-rules';
 
 /** What the profile service needs. */
 export interface ProfileServiceDeps {
   settings: SettingsStore;
   secrets: SecretStore;
-  clock: Clock;
-  fetchToken: TokenFetcher;
-  logger?: Logger;
-  apiOptions?: ApiClientOptions;
-  /** Token manager tunables (refresh margin, minimum remaining). */
-  tokenOptions?: { refreshMarginMs?: number; minRemainingMs?: number };
-  /** Called when a profile is deleted, to forget its cache. */
-  onRemove?: (profileId: string) => Promise<void>;
-}
-
-function originOf(baseUrl: string): string {
-  return new URL(baseUrl).origin;
-}
-
-/** The stored secret may only go where it went before: a new server (origin) or client id needs it typed again. */
-function secretMustBeRetyped(saved: Profile, next: { baseUrl: string; clientId: string }): boolean {
-  return originOf(saved.baseUrl) !== originOf(next.baseUrl) || saved.clientId !== next.clientId;
-}
-
-const retypeSecret =
-  'The server address or client ID changed, so enter the client secret again: a stored secret is only ever sent to the server it was saved for.';
-
-function sameConnection(a: Profile, b: Profile): boolean {
-  return a.baseUrl === b.baseUrl && a.clientId === b.clientId && a.tokenStyle === b.tokenStyle;
+  connections: ProfileConnections;
+  logger: Logger;
 }
 
 /**
- * Connection profiles: metadata in the settings file, the client secret in the keychain only
- * (write-only from the renderer), one TokenManager and ApiClient per profile.
+ * The one owner of the connection profiles: metadata in the settings file, the client secret in the
+ * keychain only (write-only from the renderer). Every change is published (`subscribe`): main's
+ * services react to it, and the renderer re-reads `profiles:list` on `profiles:changed`.
  */
 export class ProfileService {
   private settings: Settings = { profiles: [], activeProfileId: null };
   private notice: AppErrorData | null = null;
-  private readonly tokens = new Map<string, TokenManager>();
-  private readonly clients = new Map<string, ApiClient>();
-  private readonly logger: Logger;
   private ready: Promise<void> | null = null;
+  private readonly events = new ProfileEvents();
 
   constructor(private readonly deps: ProfileServiceDeps) {
-    this.logger = deps.logger ?? silentLogger;
+    deps.connections.onTokenChange((profileId) => this.tokenChanged(profileId));
+  }
+
+  /** Listens to every change; returns the unsubscribe. */
+  subscribe(listener: ProfileListener): () => void {
+    return this.events.subscribe(listener);
   }
 
   /** Loads the settings once; later calls wait for the same load. A failed load is not kept: the next call tries again. */
@@ -65,12 +46,12 @@ export class ProfileService {
       ({ settings, notice }) => {
         this.settings = settings;
         this.notice = notice;
-        if (notice) this.logger.warn('settings file set aside', { notice: notice.message });
+        if (notice) this.deps.logger.warn('settings file set aside', { notice: notice.message });
       },
       (error: unknown) => {
         // e.g. EBUSY while an antivirus scans the file: say so now, and read again next time.
         this.ready = null;
-        this.logger.warn('could not read the settings file; will try again', { error });
+        this.deps.logger.warn('could not read the settings file; will try again', { error });
         throw error;
       },
     );
@@ -122,7 +103,9 @@ export class ProfileService {
       ? this.settings.profiles.map((candidate) => (candidate.id === profile.id ? profile : candidate))
       : [...this.settings.profiles, profile];
     await this.persist({ profiles, activeProfileId: this.settings.activeProfileId ?? profile.id });
-    if (!existing || !sameConnection(existing, profile) || draft.secret) await this.resetAuth(profile.id);
+    const connectionChanged = !existing || !sameConnection(existing, profile) || Boolean(draft.secret);
+    if (connectionChanged) await this.deps.connections.retire(profile.id);
+    await this.publish({ kind: 'saved', profileId: profile.id, active: this.isActive(profile.id), connectionChanged });
     return this.view(profile);
   }
 
@@ -130,15 +113,17 @@ export class ProfileService {
   async setSecret(profileId: string, secret: string): Promise<ProfileView> {
     const profile = await this.get(profileId);
     await this.deps.secrets.set(clientSecretAccount(profileId), secret);
-    await this.resetAuth(profileId);
+    await this.deps.connections.retire(profileId);
+    await this.publish({ kind: 'secret-changed', profileId, active: this.isActive(profileId) });
     return this.view(profile);
   }
 
   /** Deletes a profile's client secret (and its token). */
   async deleteSecret(profileId: string): Promise<ProfileView> {
     const profile = await this.get(profileId);
+    await this.deps.connections.retire(profileId);
     await this.deps.secrets.delete(clientSecretAccount(profileId));
-    await this.resetAuth(profileId);
+    await this.publish({ kind: 'secret-changed', profileId, active: this.isActive(profileId) });
     return this.view(profile);
   }
 
@@ -149,100 +134,62 @@ export class ProfileService {
   }
 
   /** Makes a profile the one the app shows. */
-  async activate(profileId: string): Promise<ProfilesState> {
-    await this.get(profileId);
+  async activate(profileId: string): Promise<ProfileView> {
+    const profile = await this.get(profileId);
     await this.persist({ ...this.settings, activeProfileId: profileId });
-    return this.state();
+    await this.publish({ kind: 'activated', profileId, active: true });
+    return this.view(profile);
   }
 
   /** Forgets the profile's access token (keychain and memory); the secret stays. */
   async signOut(profileId: string): Promise<ProfileView> {
     const profile = await this.get(profileId);
-    await this.tokenManager(profile).forget();
+    await this.deps.connections.tokenManager(profile).forget();
+    await this.publish({ kind: 'signed-out', profileId, active: this.isActive(profileId) });
     return this.view(profile);
   }
 
-  /** Deletes a profile with its secret, token and cache; a token request or sync under way for it is voided first. */
-  async remove(profileId: string): Promise<ProfilesState> {
+  /**
+   * Deletes a profile with its secret, token and cache: its token request is voided first, and the
+   * owners of its data (told `removing`) let go of it before the secret goes.
+   */
+  async remove(profileId: string): Promise<{ profileId: string }> {
     await this.get(profileId);
-    await this.resetAuth(profileId);
-    await this.deps.onRemove?.(profileId);
+    const wasActive = this.isActive(profileId);
+    await this.deps.connections.retire(profileId);
+    await this.events.emit({ kind: 'removing', profileId, active: wasActive });
     await this.deps.secrets.delete(clientSecretAccount(profileId));
     const profiles = this.settings.profiles.filter((profile) => profile.id !== profileId);
-    const activeProfileId =
-      this.settings.activeProfileId === profileId ? (profiles[0]?.id ?? null) : this.settings.activeProfileId;
+    const activeProfileId = wasActive ? (profiles[0]?.id ?? null) : this.settings.activeProfileId;
     await this.persist({ profiles, activeProfileId });
-    return this.state();
+    await this.publish({ kind: 'removed', profileId, active: wasActive });
+    return { profileId };
   }
 
-  /** Tests a saved profile with its stored secret. */
-  async testSaved(profileId: string): Promise<ConnectionTestReport> {
-    const profile = await this.get(profileId);
-    const secret = await this.deps.secrets.get(clientSecretAccount(profileId));
-    if (!secret) throw new AppError('SECRET_MISSING');
-    return testConnection(profile, secret, this.deps.fetchToken, this.apiOptions());
-  }
-
-  /** Tests a draft before it is saved; the secret is used for this test only. */
-  async testDraft(input: ProfileDraft): Promise<ConnectionTestReport> {
-    const draft = profileDraftSchema.parse(input);
-    let secret = draft.secret;
-    if (!secret && draft.id) {
-      const saved = await this.get(draft.id);
-      if (secretMustBeRetyped(saved, draft)) throw new AppError('SECRET_MISSING', retypeSecret);
-      secret = (await this.deps.secrets.get(clientSecretAccount(draft.id))) ?? undefined;
-    }
-    if (!secret) throw new AppError('SECRET_MISSING', 'Enter the client secret to test the connection.');
-    const profile: Profile = {
-      id: draft.id ?? 'draft',
-      name: draft.name,
-      baseUrl: draft.baseUrl,
-      clientId: draft.clientId,
-      tokenStyle: draft.tokenStyle,
-      demo: false,
-    };
-    return testConnection(profile, secret, this.deps.fetchToken, this.apiOptions());
-  }
-
-  /** The profile's token manager (one per profile, rebuilt when its connection details change). */
+  /** The profile's token manager (one per profile). */
   tokenManager(profile: Profile): TokenManager {
-    const existing = this.tokens.get(profile.id);
-    if (existing && sameConnection(existing.profile, profile)) return existing;
-    const manager = new TokenManager({
-      profile,
-      secrets: this.deps.secrets,
-      clock: this.deps.clock,
-      fetchToken: this.deps.fetchToken,
-      logger: this.logger,
-      ...this.deps.tokenOptions,
-    });
-    this.tokens.set(profile.id, manager);
-    this.clients.delete(profile.id);
-    return manager;
+    return this.deps.connections.tokenManager(profile);
   }
 
   /** The profile's API client, sharing its token manager. */
   apiClient(profile: Profile): ApiClient {
-    const tokens = this.tokenManager(profile);
-    let client = this.clients.get(profile.id);
-    if (!client) {
-      client = new ApiClient(profile.baseUrl, tokens, this.apiOptions());
-      this.clients.set(profile.id, client);
-    }
-    return client;
+    return this.deps.connections.apiClient(profile);
   }
 
-  private apiOptions(): ApiClientOptions {
-    return { logger: this.logger, clock: this.deps.clock, ...this.deps.apiOptions };
+  /** Publishes that the profile's token was obtained or forgotten (its token manager said so). */
+  private tokenChanged(profileId: string): void {
+    if (!this.settings.profiles.some((profile) => profile.id === profileId)) return;
+    void this.publish({ kind: 'token', profileId, active: this.isActive(profileId) }).catch((error: unknown) =>
+      this.deps.logger.warn('a listener failed on a token change', { error }),
+    );
   }
 
-  /** Retires the profile's token manager (voiding any request under way) and API client, and forgets its token in the keychain. */
-  private async resetAuth(profileId: string): Promise<void> {
-    const retired = this.tokens.get(profileId);
-    this.tokens.delete(profileId);
-    this.clients.delete(profileId);
-    await retired?.dispose();
-    await this.deps.secrets.delete(tokenAccount(profileId));
+  private isActive(profileId: string): boolean {
+    return this.settings.activeProfileId === profileId;
+  }
+
+  private publish(change: ProfileChange): Promise<void> {
+    return this.events.emit(change);
   }
 
   private async persist(next: Settings): Promise<void> {
@@ -253,13 +200,7 @@ export class ProfileService {
 
   private async view(profile: Profile): Promise<ProfileView> {
     const hasSecret = (await this.deps.secrets.get(clientSecretAccount(profile.id))) !== null;
-    let tokenValidUntil: string | null = null;
-    if (hasSecret) {
-      const until = await this.tokenManager(profile)
-        .validUntil()
-        .catch(() => null);
-      tokenValidUntil = until === null ? null : new Date(until).toISOString();
-    }
+    const tokenValidUntil = hasSecret ? await this.deps.connections.tokenValidUntil(profile) : null;
     return { ...profile, hasSecret, tokenValidUntil };
   }
 }

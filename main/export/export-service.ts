@@ -1,0 +1,69 @@
+import path from 'node:path';
+import type { Portfolio } from '../../common/portfolio';
+import { AppError } from '../../common/result';
+import type { ExportKind, ExportOutcome } from '../../common/sync-outcome';
+import type { Clock } from '../clock';
+import type { SaveDialog, ShellActions } from '../desktop-ports';
+import type { Logger } from '../logging/logger';
+import { exportHoldingsCsv, exportPortfolioListCsv, type PortfolioSource } from './csv-export';
+
+/** What the export service needs. */
+export interface ExportServiceDeps {
+  /** The active profile's portfolios on hand (cached or synced), chosen by id or all; NO_DATA when there are none. */
+  portfolios: (ids: 'all' | string[]) => Promise<PortfolioSource>;
+  clock: Clock;
+  saveDialog: SaveDialog;
+  shell: ShellActions;
+  logger: Logger;
+  /** Marks the export as work in progress (updates wait for it). */
+  track?: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+function dateStamp(now: number): string {
+  return new Date(now).toISOString().slice(0, 10);
+}
+
+/** CSV export through the native save dialog, from whatever data is on hand (online or not), and revealing what it wrote. */
+export class ExportService {
+  private readonly exported = new Set<string>();
+
+  constructor(private readonly deps: ExportServiceDeps) {}
+
+  /** Exports the portfolio list or the holdings of some portfolios or all. */
+  async exportCsv(kind: ExportKind, ids: 'all' | string[]): Promise<ExportOutcome> {
+    const chosen = await this.deps.portfolios(ids);
+    const stamp = dateStamp(this.deps.clock.now());
+    const defaultName = kind === 'list' ? `model-portfolios-${stamp}.csv` : `model-portfolio-holdings-${stamp}.csv`;
+    const target = await this.deps.saveDialog.chooseSavePath(defaultName);
+    if (!target) return { status: 'cancelled' };
+    const write = () =>
+      kind === 'list' ? exportPortfolioListCsv(chosen, target) : exportHoldingsCsv(chosen, target);
+    const result = await (this.deps.track ? this.deps.track(write) : write());
+    this.exported.add(result.path);
+    this.deps.logger.info('CSV exported', { kind, rows: result.rows, bytes: result.bytes });
+    return {
+      status: 'saved',
+      path: result.path,
+      fileName: path.basename(result.path),
+      rows: result.rows,
+      bytes: result.bytes,
+    };
+  }
+
+  /** Reveals a file this session exported; any other path is refused. */
+  showInFolder(filePath: string): boolean {
+    if (!this.exported.has(filePath)) throw new AppError('VALIDATION', 'Only files this app exported can be shown.');
+    this.deps.shell.showInFolder(filePath);
+    return true;
+  }
+}
+
+/** Picks portfolios by id from those on hand: all, or the chosen ones (EXPORT_NOTHING_SELECTED when none match). */
+export function choosePortfolios(all: readonly Portfolio[], ids: 'all' | string[]): Portfolio[] {
+  if (all.length === 0) throw new AppError('NO_DATA');
+  if (ids === 'all') return [...all];
+  const wanted = new Set(ids);
+  const chosen = all.filter((portfolio) => wanted.has(portfolio.id));
+  if (chosen.length === 0) throw new AppError('EXPORT_NOTHING_SELECTED');
+  return chosen;
+}
