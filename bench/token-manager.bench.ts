@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Profile } from '../common/profile';
 import { clientSecretAccount } from '../main/auth/keychain-accounts';
+import { silentLogger } from '../main/logging/logger';
 import { createTokenFetcher } from '../main/auth/token-client';
 import { TokenManager } from '../main/auth/token-manager';
 import { systemClock } from '../main/clock';
@@ -30,6 +31,7 @@ async function manager(id: string): Promise<TokenManager> {
     secrets,
     clock: systemClock,
     fetchToken: createTokenFetcher(systemClock),
+    logger: silentLogger,
   });
 }
 

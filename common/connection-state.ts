@@ -21,9 +21,6 @@ export interface ConnectionFacts {
   portfolioCount: number;
 }
 
-/** Statuses in which a sync failed and the cached data stays on screen, with what went wrong. */
-export type ProblemStatus = 'auth-error' | 'keychain-unavailable' | 'error';
-
 /**
  * The one connection state the status bar shows, published by main as it changes; a union by
  * status, so every state carries exactly what it means (an offline state always says since when
@@ -39,7 +36,9 @@ export type ConnectionState =
       offlineSince: string | null;
     })
   | (ConnectionFacts & { status: 'offline'; offlineSince: string; error: AppErrorData })
-  | (ConnectionFacts & { status: ProblemStatus; error: AppErrorData });
+  | (ConnectionFacts & { status: 'auth-error'; error: AppErrorData })
+  | (ConnectionFacts & { status: 'keychain-unavailable'; error: AppErrorData })
+  | (ConnectionFacts & { status: 'error'; error: AppErrorData });
 
 /** Any status. */
 export type ConnectionStatus = ConnectionState['status'];

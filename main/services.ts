@@ -98,7 +98,12 @@ export function createMainServices(config: MainServicesConfig): MainServices {
     apiOptions: config.apiOptions,
     tokenOptions: config.tokenOptions,
   });
-  const profiles = new ProfileService({ settings: new SettingsStore(config.userDataDir), secrets, connections, logger });
+  const profiles = new ProfileService({
+    settings: new SettingsStore(config.userDataDir),
+    secrets,
+    connections,
+    logger,
+  });
   // Owners publish, the renderer re-reads: every profile change but the internal "removing" step.
   profiles.subscribe((change) => {
     if (change.kind !== 'removing') events.emit('profiles:changed', { profileId: change.profileId });

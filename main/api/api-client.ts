@@ -3,6 +3,7 @@ import { sleep as defaultSleep, systemClock, type Clock } from '../clock';
 import { silentLogger, type Logger } from '../logging/logger';
 import { apiUrl } from '../auth/token-client';
 import { versionedAccept } from './api-version';
+import { foreign401, parseJsonBody, sameOrigin, statusError } from './api-responses';
 import { classifyTransportError, headerValue, sendHttpRequest, type HttpResponse } from './http-request';
 import { defaultRetryPolicy, isRetryableStatus, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry-policy';
 
@@ -40,48 +41,6 @@ export interface ApiResponse {
   link: string | null;
   /** Bytes of the body as received (0 on 304), for caps across many responses. */
   bytes: number;
-}
-
-const redirectStatuses = new Set([301, 302, 303, 307, 308]);
-
-function sameOrigin(a: URL, b: URL): boolean {
-  return a.protocol === b.protocol && a.hostname === b.hostname && a.port === b.port;
-}
-
-function statusError(status: number): AppError {
-  if (status === 401) return new AppError('AUTH_REJECTED');
-  if (status === 403) return new AppError('FORBIDDEN');
-  if (status === 404) return new AppError('NOT_FOUND');
-  if (status === 406) return new AppError('UNSUPPORTED_API_VERSION');
-  if (status === 408) return new AppError('TIMEOUT');
-  if (status === 429) return new AppError('RATE_LIMITED');
-  if (status >= 500) return new AppError('SERVER_ERROR');
-  return new AppError(
-    'RESPONSE_INVALID',
-    `The API answered with HTTP ${status}, which the app did not expect. Try again later.`,
-  );
-}
-
-function foreign401(): AppError {
-  return new AppError(
-    'REDIRECT_REFUSED',
-    'The API sent the app to another server, which asked for a sign-in (HTTP 401). The app’s credentials only ever go to the API itself, so the request was stopped.',
-  );
-}
-
-function parseJsonBody(response: HttpResponse): unknown {
-  const type = headerValue(response.headers, 'content-type') ?? '';
-  if (type && !/json/i.test(type)) {
-    throw new AppError(
-      'RESPONSE_INVALID',
-      'The API sent a web page instead of data (a proxy or sign-in page may be in the way). Try again later.',
-    );
-  }
-  try {
-    return JSON.parse(response.body.toString('utf8'));
-  } catch {
-    throw new AppError('RESPONSE_INVALID');
-  }
 }
 
 /**
@@ -209,6 +168,8 @@ export class ApiClient {
     }
   }
 
+  private static readonly redirectStatuses = new Set([301, 302, 303, 307, 308]);
+
   /** One GET, following redirects by hand: the Authorization header goes to the base URL's origin only. */
   private async followRedirects(
     url: string,
@@ -231,7 +192,7 @@ export class ApiClient {
         signal,
       });
       const location = headerValue(response.headers, 'location');
-      if (!redirectStatuses.has(response.status) || !location) return response;
+      if (!ApiClient.redirectStatuses.has(response.status) || !location) return response;
       if (hop >= this.maxRedirects)
         throw new AppError('REDIRECT_REFUSED', 'The API redirected too many times. Try again later.');
       let next: URL;

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { Profile } from '../../common/profile';
 import { AppError } from '../../common/result';
 import type { Clock } from '../clock';
@@ -8,6 +6,7 @@ import type { Logger } from '../logging/logger';
 import { clientSecretAccount, tokenAccount } from './keychain-accounts';
 import type { IssuedToken, TokenFetcher } from './token-client';
 import { maxTokenLifetimeSeconds } from './token-response';
+import { credentialFingerprint, signedOut, storedTokenSchema, untilAborted, type StoredToken } from './stored-token';
 
 /** What a TokenManager needs. */
 export interface TokenManagerDeps {
@@ -22,41 +21,6 @@ export interface TokenManagerDeps {
   refreshMarginMs?: number;
   /** Never hand out a token with less than this left (default 60 s). */
   minRemainingMs?: number;
-}
-
-const storedTokenSchema = z.object({
-  accessToken: z.string().min(1),
-  obtainedAt: z.number(),
-  expiresAt: z.number(),
-  lifetimeAssumed: z.boolean(),
-  fingerprint: z.string(),
-});
-type StoredToken = z.infer<typeof storedTokenSchema>;
-
-/** The error a token request voided by a sign-out, a secret change or a deletion ends with. */
-function signedOut(): AppError {
-  return new AppError('SIGNED_OUT');
-}
-
-/** Waits for a promise, or rejects as soon as the caller's signal aborts (the shared work goes on for others). */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  if (signal.aborted) return Promise.reject(new AppError('SYNC_CANCELLED'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new AppError('SYNC_CANCELLED'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => (signal.removeEventListener('abort', onAbort), resolve(value)),
-      (error: unknown) => (signal.removeEventListener('abort', onAbort), reject(error)),
-    );
-  });
-}
-
-/** Binds a stored token to what it was issued for: a changed base URL, client id or secret drops it. */
-export function credentialFingerprint(profile: Profile, secret: string): string {
-  return createHash('sha256')
-    .update(`${profile.baseUrl}\n${profile.clientId}\n${profile.tokenStyle}\n${secret}`)
-    .digest('hex');
 }
 
 /**

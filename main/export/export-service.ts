@@ -36,8 +36,7 @@ export class ExportService {
     const defaultName = kind === 'list' ? `model-portfolios-${stamp}.csv` : `model-portfolio-holdings-${stamp}.csv`;
     const target = await this.deps.saveDialog.chooseSavePath(defaultName);
     if (!target) return { status: 'cancelled' };
-    const write = () =>
-      kind === 'list' ? exportPortfolioListCsv(chosen, target) : exportHoldingsCsv(chosen, target);
+    const write = () => (kind === 'list' ? exportPortfolioListCsv(chosen, target) : exportHoldingsCsv(chosen, target));
     const result = await (this.deps.track ? this.deps.track(write) : write());
     this.exported.add(result.path);
     this.deps.logger.info('CSV exported', { kind, rows: result.rows, bytes: result.bytes });

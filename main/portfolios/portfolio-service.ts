@@ -4,7 +4,7 @@ import { startingProgress, type ConnectionState } from '../../common/connection-
 import type { Portfolio } from '../../common/portfolio';
 import { summarise, type PortfolioListing } from '../../common/portfolio-summary';
 import type { Profile } from '../../common/profile';
-import { AppError, toErrorData, type AppErrorData } from '../../common/result';
+import { AppError } from '../../common/result';
 import type { SyncOutcome } from '../../common/sync-outcome';
 import { PortfolioCache } from '../cache/portfolio-cache';
 import type { Clock } from '../clock';
@@ -14,6 +14,7 @@ import type { Logger } from '../logging/logger';
 import type { ProfileChange } from '../profiles/profile-events';
 import type { ProfileService } from '../profiles/profile-service';
 import { ConnectionStateMachine } from '../sync/connection-state-machine';
+import { openCache, toLoaded, type Loaded } from './loaded-data';
 import { SyncRunner } from './sync-runner';
 import { SyncSchedule, type AutoSyncOptions } from './sync-schedule';
 
@@ -30,13 +31,6 @@ export interface PortfolioServiceDeps {
   beforeSync?: (profile: Profile) => Promise<void>;
 }
 
-/** The active profile's data as loaded: its cache (or nothing yet), indexed by id. */
-export interface Loaded {
-  profile: Profile;
-  snapshot: CacheSnapshot | null;
-  byId: Map<string, Portfolio>;
-}
-
 /**
  * The owner of the active profile's portfolios and connection state: served from the encrypted
  * cache, refreshed by syncs (one at a time, cancellable, on a schedule), following the profiles'
@@ -51,6 +45,7 @@ export class PortfolioService {
   /** Profile switches, one after another. */
   private switching: Promise<void> = Promise.resolve();
   private disposed = false;
+  private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: PortfolioServiceDeps) {
     this.connection = new ConnectionStateMachine(
@@ -67,7 +62,7 @@ export class PortfolioService {
       beforeSync: deps.beforeSync,
       landed: (profile, snapshot) => this.landed(profile, snapshot),
     });
-    deps.profiles.subscribe((change) => this.onProfileChange(change));
+    this.unsubscribe = deps.profiles.subscribe((change) => this.onProfileChange(change));
   }
 
   /** The cache of one profile. */
@@ -140,29 +135,39 @@ export class PortfolioService {
   /** Stops timers and any running sync (app quit, test end). */
   dispose(): void {
     this.disposed = true;
+    this.unsubscribe();
     this.runner.void();
     this.schedule.clear();
   }
 
+  /**
+   * Follows the profiles' owner. Only the deletion is waited for (the cache must be gone before the
+   * owner goes on); a switch is queued, and every read waits for the queue, so nothing is answered
+   * from the old profile's data after the change was made.
+   */
   private async onProfileChange(change: ProfileChange): Promise<void> {
-    switch (change.kind) {
-      case 'removing':
-        return this.removeCache(change.profileId);
-      case 'signed-out':
-        if (change.active) this.cancelSync();
-        return;
-      case 'activated':
-        return this.activeProfileChanged();
-      case 'removed':
-      case 'secret-changed':
-        if (change.active) await this.activeProfileChanged();
-        return;
-      case 'saved':
-        if (change.active && change.connectionChanged) await this.activeProfileChanged();
-        return;
-      case 'token':
-        return;
-    }
+    const restart = (() => {
+      switch (change.kind) {
+        case 'activated':
+          return true;
+        case 'removed':
+        case 'secret-changed':
+          return change.active;
+        case 'saved':
+          return change.active && change.connectionChanged;
+        case 'signed-out':
+          if (change.active) this.cancelSync();
+          return false;
+        case 'removing':
+        case 'token':
+          return false;
+      }
+    })();
+    if (change.kind === 'removing') await this.removeCache(change.profileId);
+    if (restart)
+      this.activeProfileChanged().catch((error: unknown) =>
+        this.deps.logger.error('could not switch to the active profile', { error }),
+      );
   }
 
   /**
@@ -208,6 +213,7 @@ export class PortfolioService {
   }
 
   private async ensureLoaded(): Promise<Loaded | null> {
+    await this.switching;
     if (this.loaded) return this.loaded;
     return this.reload();
   }
@@ -226,35 +232,13 @@ export class PortfolioService {
       this.connection.notConfigured();
       return null;
     }
-    let snapshot: CacheSnapshot | null = null;
-    let notice: AppErrorData | null = null;
-    try {
-      const read = await this.cacheFor(profile.id).read();
-      if (read.status === 'ok') snapshot = read.snapshot;
-      if (read.status === 'set-aside') {
-        notice = new AppError(
-          'CACHE_UNREADABLE',
-          `The offline copy could not be opened (${read.reason.replace('-', ' ')}), so it was set aside as ${path.basename(read.movedTo)}. Sync to rebuild it.`,
-        ).toData();
-        this.deps.logger.warn('cache set aside', { profile: profile.id, reason: read.reason });
-      }
-    } catch (error) {
-      notice = toErrorData(error);
-    }
-    this.loaded = toLoaded(profile, snapshot);
+    const { loaded, notice } = await openCache(profile, this.cacheFor(profile.id), this.deps.logger);
+    this.loaded = loaded;
     this.connection.profileLoaded(
       profile.id,
-      { lastSyncedAt: snapshot?.syncedAt ?? null, count: snapshot?.portfolios.length ?? 0 },
+      { lastSyncedAt: loaded.snapshot?.syncedAt ?? null, count: loaded.snapshot?.portfolios.length ?? 0 },
       notice,
     );
-    return this.loaded;
+    return loaded;
   }
-}
-
-function toLoaded(profile: Profile, snapshot: CacheSnapshot | null): Loaded {
-  return {
-    profile,
-    snapshot,
-    byId: new Map((snapshot?.portfolios ?? []).map((portfolio) => [portfolio.id, portfolio])),
-  };
 }

@@ -3,7 +3,12 @@
  * profile concerned is the active one after the change (for `removed`: whether it was).
  */
 export type ProfileChange =
-  | { kind: 'saved'; profileId: string; active: boolean; /** base URL, client id or style changed, or new */ connectionChanged: boolean }
+  | {
+      kind: 'saved';
+      profileId: string;
+      active: boolean;
+      /** base URL, client id or style changed, or new */ connectionChanged: boolean;
+    }
   | { kind: 'secret-changed'; profileId: string; active: boolean }
   | { kind: 'signed-out'; profileId: string; active: boolean }
   /** The access token was obtained or forgotten (its validity changed). */

@@ -24,7 +24,9 @@ const authCodes = new Set<ErrorCode>([
 ]);
 
 /** Which status a failed sync leads to. */
-export function statusForError(error: AppErrorData): Exclude<ConnectionStatus, 'not-configured' | 'online' | 'syncing'> {
+export function statusForError(
+  error: AppErrorData,
+): Exclude<ConnectionStatus, 'not-configured' | 'online' | 'syncing'> {
   if (offlineCodes.has(error.code)) return 'offline';
   if (authCodes.has(error.code)) return 'auth-error';
   if (error.code === 'KEYCHAIN_UNAVAILABLE') return 'keychain-unavailable';
@@ -61,7 +63,11 @@ export class ConnectionStateMachine {
   }
 
   /** A profile became active with what its cache held, and a problem found while opening it, if any. */
-  profileLoaded(profileId: string, cached: { lastSyncedAt: string | null; count: number }, notice: AppErrorData | null): void {
+  profileLoaded(
+    profileId: string,
+    cached: { lastSyncedAt: string | null; count: number },
+    notice: AppErrorData | null,
+  ): void {
     const facts: ConnectionFacts = { profileId, lastSyncedAt: cached.lastSyncedAt, portfolioCount: cached.count };
     this.rest(notice ? this.problem(facts, notice, null) : { ...facts, status: 'online' });
   }

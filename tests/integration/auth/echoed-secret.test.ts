@@ -3,7 +3,7 @@ import type { ConnectionTestReport } from '../../../common/connection-test';
 import type { DiagnosticsReport } from '../../../common/diagnostics';
 import type { TokenStyle } from '../../../common/profile';
 import { startSandbox, type Sandbox } from '../../../sandbox';
-import { startTestApp, type TestApp } from '../support/app-fixture';
+import { inStatus, startTestApp, type TestApp } from '../support/app-fixture';
 
 // A gateway that repeats the request in its error_description (the sandbox's echo fault) must not put
 // the secret, in any form the app sent it, into what the user sees, copies or the log keeps.
@@ -63,9 +63,9 @@ describe.each<TokenStyle>(['json', 'form-body', 'form-basic'])(
       sandbox.faults.enqueue('token', { kind: 'echo', status: 400 }, 3);
       const saved = await app.dispatch('profiles:save', draft);
       expect(saved.ok).toBe(true);
-      const state = await app.waitForState((s) => s.status === 'auth-error');
-      expect(state.error?.code).toBe('INVALID_REQUEST');
-      expect(state.error?.message).toContain('Gateway refused');
+      const state = inStatus(await app.waitForState((s) => s.status === 'auth-error'), 'auth-error');
+      expect(state.error.code).toBe('INVALID_REQUEST');
+      expect(state.error.message).toContain('Gateway refused');
       expect(leaks(JSON.stringify(app.states()))).toEqual([]);
 
       const diagnostics = await app.dispatch('app:copyDiagnostics', undefined);

@@ -84,9 +84,10 @@ describe('a sign-out or deletion wins over a token request already under way', (
     const { service, profileId } = await appWithSlowTokens();
     const { sync } = await syncWaitingForItsToken(profileId, 1_500);
 
-    expect(await app!.dispatch('profiles:deleteSecret', { profileId })).toMatchObject({
-      ok: true,
-      value: { hasSecret: false, tokenValidUntil: null },
+    // Settings has no "delete the secret" action; main deletes a secret this way when told to.
+    expect(await app!.services.profiles.deleteSecret(profileId)).toMatchObject({
+      hasSecret: false,
+      tokenValidUntil: null,
     });
     await sync;
     await new Promise((resolve) => setTimeout(resolve, 1_800));
@@ -97,7 +98,8 @@ describe('a sign-out or deletion wins over a token request already under way', (
     const { service, profileId } = await appWithSlowTokens();
     const { sync } = await syncWaitingForItsToken(profileId, 1_500);
 
-    expect(await app!.dispatch('profiles:remove', { profileId })).toMatchObject({
+    expect(await app!.dispatch('profiles:remove', { profileId })).toMatchObject({ ok: true, value: { profileId } });
+    expect(await app!.dispatch('profiles:list', undefined)).toMatchObject({
       ok: true,
       value: { profiles: [], activeProfileId: null },
     });
@@ -108,7 +110,7 @@ describe('a sign-out or deletion wins over a token request already under way', (
     expect(settings).not.toContain(profileId);
     const cacheFiles = await readdir(path.join(app!.userDataDir, 'cache')).catch(() => []);
     expect(cacheFiles.filter((name) => name.includes(profileId))).toEqual([]);
-    expect(app!.services.portfolios.connection.state).toMatchObject({ status: 'not-configured', profileId: null });
+    expect(app!.services.portfolios.connection.state).toEqual({ status: 'not-configured' });
   });
 
   it('a manager retired by a deletion never asks for a token again, whoever still holds it', async () => {

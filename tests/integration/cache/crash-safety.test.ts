@@ -143,7 +143,7 @@ describe('PortfolioCache under SIGKILL and failing writes', () => {
     expect(await tempFiles(cache)).toEqual([]);
     await expect(cache.read()).resolves.toEqual({ status: 'ok', snapshot: a });
     await cache.clear();
-  }, 120_000);
+  }, 600_000);
 
   it('keeps the old cache byte-identical when a write fails part-way (file size limit hit)', async () => {
     const profileId = `efbig-${randomUUID()}`;

@@ -40,8 +40,7 @@ async function firstRunWithDemo(): Promise<{ first: TestApp; port: number; profi
   apps.push(first);
   const started = await first.dispatch('demo:start', undefined);
   if (!started.ok) throw new Error(started.error.message);
-  const profileId = (started.value as { activeProfileId: string }).activeProfileId;
-  await first.services.portfolios.activeProfileChanged();
+  const profileId = (started.value as { id: string }).id;
   await first.waitForState((s) => s.status === 'online' && s.lastSyncedAt !== null);
   const port = Number(new URL((await first.services.profiles.get(profileId)).baseUrl).port);
   await first.services.dispose();

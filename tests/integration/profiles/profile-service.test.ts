@@ -206,10 +206,11 @@ describe('connection profiles through the bridge', () => {
     const id = (await services.profiles.state()).profiles[0]!.id;
     await services.profiles.apiClient(await services.profiles.get(id)).getJson('model-portfolios');
     const removed = await call('profiles:remove', { profileId: id });
-    expect(removed).toMatchObject({ ok: true, value: { profiles: [], activeProfileId: null } });
+    expect(removed).toMatchObject({ ok: true, value: { profileId: id } });
+    expect(await call('profiles:list')).toMatchObject({ ok: true, value: { profiles: [], activeProfileId: null } });
     expect(await secrets.get(clientSecretAccount(id))).toBeNull();
     expect(await secrets.get(tokenAccount(id))).toBeNull();
-    expect(await call('profiles:hasSecret', { profileId: id })).toMatchObject({
+    expect(await call('profiles:activate', { profileId: id })).toMatchObject({
       ok: false,
       error: { code: 'PROFILE_NOT_FOUND' },
     });

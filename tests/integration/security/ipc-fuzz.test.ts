@@ -102,8 +102,6 @@ function validArbitrary(channel: RequestChannel, profileIds: fc.Arbitrary<string
       return draft;
     case 'profiles:setSecret':
       return fc.record({ profileId: profileIds, secret: fc.string({ minLength: 1, maxLength: 4096 }) });
-    case 'profiles:deleteSecret':
-    case 'profiles:hasSecret':
     case 'profiles:activate':
     case 'profiles:remove':
     case 'auth:signOut':

@@ -86,7 +86,7 @@ export async function startTestApp(config: Partial<MainServicesConfig> = {}): Pr
       });
       if (!saved.ok) throw new Error(saved.error.message);
       profileId = (saved.value as { id: string }).id;
-      await waitForState((state) => state.status !== 'syncing' && state.profileId === profileId);
+      await waitForState((state) => state.status !== 'syncing' && profileIdOf(state) === profileId);
       return profileId;
     },
     cacheBytes: () => readFile(services.portfolios.cacheFor(profileId).path),
@@ -97,6 +97,20 @@ export async function startTestApp(config: Partial<MainServicesConfig> = {}): Pr
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The profile a connection state is about (null before any profile exists). */
+export function profileIdOf(state: ConnectionState): string | null {
+  return state.status === 'not-configured' ? null : state.profileId;
+}
+
+/** Checks a state's status and narrows it, so a test reads the fields that status carries. */
+export function inStatus<S extends ConnectionState['status']>(
+  state: ConnectionState,
+  status: S,
+): Extract<ConnectionState, { status: S }> {
+  if (state.status !== status) throw new Error(`expected status ${status}, got ${JSON.stringify(state)}`);
+  return state as Extract<ConnectionState, { status: S }>;
 }
 
 /** Emits through the typed name, for readability in tests. */

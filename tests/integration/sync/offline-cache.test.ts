@@ -3,7 +3,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../sandbox';
-import { startTestApp, type TestApp } from '../support/app-fixture';
+import { inStatus, startTestApp, type TestApp } from '../support/app-fixture';
 
 let app: TestApp | null = null;
 let sandbox: Sandbox | null = null;
@@ -40,8 +40,8 @@ describe('offline, from the encrypted cache', () => {
       portfolioCount: 25,
       error: { code: 'NETWORK_UNREACHABLE' },
     });
-    expect(state.offlineSince).toBeTruthy();
-    expect(state.lastSyncedAt).toBeTruthy();
+    expect(inStatus(state, 'offline').offlineSince).toBeTruthy();
+    expect(inStatus(state, 'offline').lastSyncedAt).toBeTruthy();
     const listing = await app.dispatch('portfolios:list', undefined);
     expect(listing.ok && (listing.value as { portfolios: unknown[] }).portfolios).toHaveLength(25);
 
@@ -83,15 +83,12 @@ describe('offline, from the encrypted cache', () => {
     app = await startTestApp({ userDataDir: first.userDataDir, secrets: first.services.secrets });
     const state = await app.services.portfolios.state();
     expect(state).toMatchObject({ portfolioCount: 0, error: { code: 'CACHE_UNREADABLE' } });
-    expect(state.error?.message).toMatch(/set aside/);
+    expect(inStatus(state, 'error').error.message).toMatch(/set aside/);
     const names = await readdir(path.join(app.userDataDir, 'cache'));
     expect(names.some((name) => name.includes('corrupt'))).toBe(true);
     await app.services.portfolios.syncNow();
-    expect(app.services.portfolios.connection.state).toMatchObject({
-      status: 'online',
-      portfolioCount: 8,
-      error: null,
-    });
+    expect(app.services.portfolios.connection.state).toMatchObject({ status: 'online', portfolioCount: 8 });
+    expect(app.services.portfolios.connection.state).not.toHaveProperty('error');
   });
 
   it('a cache with a damaged byte is set aside, never a crash', async () => {
@@ -119,6 +116,6 @@ describe('offline, from the encrypted cache', () => {
     await app.dispatch('profiles:setSecret', { profileId, secret: 'rotated-away-secret' });
     const state = await app.waitForState((s) => s.status !== 'syncing' && s.status !== 'online');
     expect(state).toMatchObject({ status: 'auth-error', portfolioCount: 6, error: { code: 'INVALID_CLIENT' } });
-    expect(state.error?.message).toMatch(/Check them in Settings/);
+    expect(inStatus(state, 'auth-error').error.message).toMatch(/Check them in Settings/);
   });
 });

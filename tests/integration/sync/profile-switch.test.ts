@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../../common/connection-state';
 import type { KeychainStatus, SecretStore } from '../../../main/keychain/secret-store';
 import { startSandbox, type Sandbox } from '../../../sandbox';
-import { startTestApp, type TestApp } from '../support/app-fixture';
+import { inStatus, profileIdOf, startTestApp, type TestApp } from '../support/app-fixture';
 import { privateKeychain } from '../support/auth-fixture';
 
 // The active profile switches (or is deleted) while the old profile's sync is at each of its stages:
@@ -154,10 +154,13 @@ describe.each<Stage>(['token', 'list pages', 'details', 'cache write'])(
       const switching = app!.dispatch('profiles:activate', { profileId: setup.profileB });
       // The cache write is held by the keychain: the switch waits for it to settle, then goes on.
       if (stage === 'cache write') setTimeout(release, 300);
-      expect(await switching).toMatchObject({ ok: true, value: { activeProfileId: setup.profileB } });
+      expect(await switching).toMatchObject({ ok: true, value: { id: setup.profileB } });
 
-      const state = await app!.waitForState(
-        (s) => s.profileId === setup.profileB && s.status === 'online' && s.lastSyncedAt !== null,
+      const state = inStatus(
+        await app!.waitForState(
+          (s) => s.status === 'online' && s.profileId === setup.profileB && s.lastSyncedAt !== null,
+        ),
+        'online',
       );
       expect(state.portfolioCount).toBe(7);
       // Let the old sandbox's late answers arrive: they change nothing any more.
@@ -167,7 +170,7 @@ describe.each<Stage>(['token', 'list pages', 'details', 'cache write'])(
         status: 'online',
         portfolioCount: 7,
       });
-      expect(statesAfter(mark).filter((s) => s.profileId === setup.profileA)).toEqual([]);
+      expect(statesAfter(mark).filter((s) => profileIdOf(s) === setup.profileA)).toEqual([]);
       const changed = changedAfter(mark).map((event) => event.profileId);
       expect(changed.length).toBeGreaterThan(0);
       expect(changed.filter((id) => id !== setup.profileB)).toEqual([]);
@@ -187,12 +190,13 @@ describe('deleting the active profile while its sync waits for its list', () => 
 
     expect(await app!.dispatch('profiles:remove', { profileId: setup.profileA })).toMatchObject({
       ok: true,
-      value: { activeProfileId: setup.profileB },
+      value: { profileId: setup.profileA },
     });
-    await app!.waitForState((s) => s.profileId === setup.profileB && s.status === 'online' && s.lastSyncedAt !== null);
+    expect((await app!.services.profiles.active())?.id).toBe(setup.profileB);
+    await app!.waitForState((s) => s.status === 'online' && s.profileId === setup.profileB && s.lastSyncedAt !== null);
     await new Promise((resolve) => setTimeout(resolve, 1_800));
     expect(app!.services.portfolios.connection.state).toMatchObject({ profileId: setup.profileB, portfolioCount: 7 });
-    expect(statesAfter(mark).filter((s) => s.profileId === setup.profileA)).toEqual([]);
+    expect(statesAfter(mark).filter((s) => profileIdOf(s) === setup.profileA)).toEqual([]);
     expect(changedAfter(mark).every((event) => event.profileId === setup.profileB)).toBe(true);
   });
 });

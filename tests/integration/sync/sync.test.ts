@@ -32,7 +32,10 @@ describe('sync against the sandbox', () => {
     expect(listing.portfolios).toHaveLength(40);
     expect(new Set(listing.portfolios.map((p) => p.id)).size).toBe(40);
     expect(sandbox.counters.requests.list).toBe(6);
-    const progress = eventsNamed(app, 'sync:progress');
+    // Progress rides on the published connection state: each page moves it on.
+    const progress = eventsNamed(app, 'connection:state').flatMap((state) =>
+      state.status === 'syncing' && state.progress.pages > 0 ? [state.progress] : [],
+    );
     expect(progress.map((p) => p.pages)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(progress.at(-1)).toMatchObject({ portfolios: 40, total: 40 });
   });

@@ -27,8 +27,6 @@ describe('a bug inside a sync', () => {
       clock: systemClock,
       events: { emit() {} },
       userDataDir: app.userDataDir,
-      saveDialog: { chooseSavePath: () => Promise.resolve(null) },
-      shell: { showInFolder() {}, copyText() {} },
       logger: app.capture.logger,
       autoSync: { intervalMs: 0 },
       // A programming error in a step of the sync (here the pre-sync hook) stands in for any bug.
@@ -42,7 +40,7 @@ describe('a bug inside a sync', () => {
       expect(error).toMatchObject({ code: 'INTERNAL' });
       expect((error as AppError).message).not.toContain('holdings');
       expect((error as AppError).cause).toBeInstanceOf(TypeError);
-      expect(service.connection.state.error).toMatchObject({ code: 'INTERNAL' });
+      expect(service.connection.state).toMatchObject({ status: 'error', error: { code: 'INTERNAL' } });
       const logged = app.capture.lines.find((line) => line.includes('TypeError'));
       expect(logged).toBeDefined();
       expect(logged).toContain('reading \\"holdings\\"');

@@ -45,7 +45,10 @@ describe('createBridge', () => {
 
   it('turns a broken transport into a coded result instead of a throw', async () => {
     const api = createBridge({ invoke: () => Promise.reject(new Error('channel closed')), subscribe: () => () => {} });
-    await expect(api.app.info()).resolves.toMatchObject({ ok: false, error: { code: 'BRIDGE_UNAVAILABLE', retryable: true } });
+    await expect(api.app.info()).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'BRIDGE_UNAVAILABLE', retryable: true },
+    });
   });
 
   it('delivers events to subscribers and stops after unsubscribe', () => {

@@ -4,7 +4,20 @@ import { ActivityTracker } from '../../../main/update/activity-tracker';
 import { followConnectionState } from '../../../main/update/connection-activity';
 
 function state(status: ConnectionState['status']): ConnectionState {
-  return { ...notConfiguredState, status, profileId: status === 'not-configured' ? null : 'p1' };
+  const facts = { profileId: 'p1', lastSyncedAt: null, portfolioCount: 0 };
+  const error = { code: 'SERVER_ERROR' as const, message: 'down', retryable: true };
+  switch (status) {
+    case 'not-configured':
+      return notConfiguredState;
+    case 'online':
+      return { ...facts, status };
+    case 'syncing':
+      return { ...facts, status, progress: { pages: 0, portfolios: 0, total: null, details: 0 }, offlineSince: null };
+    case 'offline':
+      return { ...facts, status, error, offlineSince: '2026-11-30T08:00:00.000Z' };
+    default:
+      return { ...facts, status, error };
+  }
 }
 
 describe('following the published connection state', () => {
