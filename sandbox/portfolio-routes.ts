@@ -2,6 +2,7 @@ import { checkAccept } from './accept';
 import { checkBearer } from './bearer';
 import { generatePortfolio, portfolioIndex, type GenerateOptions } from './data';
 import { computeEtag, ifNoneMatchMatches } from './etag';
+import { httpDate, lastModifiedOf, notModifiedSince } from './last-modified';
 import { type ResolvedOptions } from './options';
 import { encodeCursor, readCursorParam, readPageParam } from './pagination';
 import { errorReply, jsonContentType, jsonReply, methodNotAllowedReply, type Reply } from './reply';
@@ -36,10 +37,11 @@ export function handleListRoute(ctx: RequestContext, deps: PortfolioRouteDeps): 
 
   if (options.pagination === 'none') {
     const etag = etagFor(options, 'list:all');
-    if (ifNoneMatchMatches(headerValue(ctx.headers, 'if-none-match'), etag)) return notModified(etag);
+    const lastModified = lastModifiedOf(options, 0, total);
+    if (isNotModified(ctx, etag, lastModified)) return notModified(etag, lastModified);
     return {
       status: 200,
-      headers: { ...cacheHeaders(etag), 'Content-Type': jsonContentType, 'X-Total-Count': total },
+      headers: { ...cacheHeaders(etag, lastModified), 'Content-Type': jsonContentType, 'X-Total-Count': total },
       body: function* streamAll() {
         yield '[';
         for (let start = 0; start < total; start += streamBatch) {
@@ -59,13 +61,14 @@ export function handleListRoute(ctx: RequestContext, deps: PortfolioRouteDeps): 
   if (!at.ok) return errorReply(400, 'invalid_request', at.reason);
   const end = Math.min(at.offset + options.pageSize, total);
   const etag = etagFor(options, `list:${at.offset}`);
-  if (ifNoneMatchMatches(headerValue(ctx.headers, 'if-none-match'), etag)) return notModified(etag);
+  const lastModified = lastModifiedOf(options, at.offset, end);
+  if (isNotModified(ctx, etag, lastModified)) return notModified(etag, lastModified);
 
   const items: string[] = [];
   for (let i = at.offset; i < end; i++) items.push(item(i));
   const array = `[${items.join(',')}]`;
   const hasNext = end < total;
-  const headers = { ...cacheHeaders(etag), 'Content-Type': jsonContentType, 'X-Total-Count': total };
+  const headers = { ...cacheHeaders(etag, lastModified), 'Content-Type': jsonContentType, 'X-Total-Count': total };
   switch (options.pagination) {
     case 'next-link': {
       const next = hasNext ? `${deps.baseUrl}${listPath}?page=${at.page + 1}` : null;
@@ -101,13 +104,14 @@ export function handleDetailRoute(ctx: RequestContext, deps: PortfolioRouteDeps)
     return jsonReply(404, { error: 'not_found', error_description: `No model portfolio ${id}` });
   }
   const etag = etagFor(options, `detail:${index}`);
-  if (ifNoneMatchMatches(headerValue(ctx.headers, 'if-none-match'), etag)) return notModified(etag);
+  const lastModified = lastModifiedOf(options, index, index + 1);
+  if (isNotModified(ctx, etag, lastModified)) return notModified(etag, lastModified);
   const portfolio = generatePortfolio(options.seed, index, {
     weights: options.weights,
     imperfect: options.imperfect,
     holdingsCount: options.holdingsCount,
   });
-  return jsonReply(200, portfolio, cacheHeaders(etag));
+  return jsonReply(200, portfolio, cacheHeaders(etag, lastModified));
 }
 
 /** Method, bearer token and Accept checks shared by both routes, in that order. */
@@ -133,10 +137,23 @@ function etagFor(options: ResolvedOptions, what: string): string {
   });
 }
 
-function cacheHeaders(etag: string): Record<string, string> {
-  return { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept, Authorization' };
+function cacheHeaders(etag: string, lastModified: number | null): Record<string, string> {
+  const headers: Record<string, string> = {
+    ETag: etag,
+    'Cache-Control': 'private, no-cache',
+    Vary: 'Accept, Authorization',
+  };
+  if (lastModified !== null) headers['Last-Modified'] = httpDate(lastModified);
+  return headers;
 }
 
-function notModified(etag: string): Reply {
-  return { status: 304, headers: cacheHeaders(etag) };
+/** If-None-Match decides when present (If-Modified-Since is then ignored, RFC 9110 §13.1.3); else If-Modified-Since. */
+function isNotModified(ctx: RequestContext, etag: string, lastModified: number | null): boolean {
+  const ifNoneMatch = headerValue(ctx.headers, 'if-none-match');
+  if (ifNoneMatch !== undefined) return ifNoneMatchMatches(ifNoneMatch, etag);
+  return lastModified !== null && notModifiedSince(headerValue(ctx.headers, 'if-modified-since'), lastModified);
+}
+
+function notModified(etag: string, lastModified: number | null): Reply {
+  return { status: 304, headers: cacheHeaders(etag, lastModified) };
 }

@@ -1,0 +1,266 @@
+// The records cache (main/cache/records): 10,000 portfolios × 50 holdings on the real keychain (run inside
+// dbus-run-session with scripts/with-keyring.sh) and a real temp folder. Opening to a ready list is timed in fresh
+// processes, as at app start, against a plain readFile + JSON.parse of the whole set's JSON, also in fresh processes.
+// Then: one detail open, a commit with 1 % changed (bytes and time against a full write), unchanged commits.
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { CacheSnapshot } from '../common/cache-snapshot';
+import type { Portfolio } from '../common/portfolio';
+import { PortfolioCache } from '../main/cache/portfolio-cache';
+import { commitFromSnapshot } from '../main/cache/records/legacy-migration';
+import { PortfolioRecordCache } from '../main/cache/records/portfolio-record-cache';
+import type { CommitFigures } from '../main/cache/records/record-types';
+import { KeytarSecretStore } from '../main/keychain/keytar-secret-store';
+import { writeBenchResult } from './report';
+
+const portfolioCount = 10_000;
+const holdingsPerPortfolio = 50;
+const openRounds = 7;
+const fullWrites = 3;
+const revisedCommits = 30;
+const detailReads = 200;
+const profileId = 'bench-records';
+
+function portfolio(i: number, revision = 0): Portfolio {
+  const weight = 1 / holdingsPerPortfolio;
+  return {
+    id: `mp-${i}`,
+    name: `Global Growth Model ${i}`,
+    description: 'A diversified model portfolio for long-term growth investors.',
+    riskLevel: 'Moderate',
+    strategy: 'Strategic allocation',
+    benchmark: 'MSCI ACWI',
+    currency: 'USD',
+    minimumInvestment: 25000,
+    updatedAt: new Date(Date.UTC(2025, 2, 1, 12) + revision * 86_400_000).toISOString(),
+    holdings: Array.from({ length: holdingsPerPortfolio }, (_, j) => ({
+      ticker: `T${j}X${i % 97}`,
+      name: `Security ${j} Holdings Corp Class A`,
+      assetClass: j % 3 === 0 ? 'Fixed Income' : 'US Equity',
+      // A revision moves weight from the first holding to the second: a material change, a kept version.
+      weight: j === 0 ? weight - revision * 0.001 : j === 1 ? weight + revision * 0.001 : weight,
+    })),
+    weightSum: 1,
+    weightsOk: true,
+  };
+}
+
+function snapshot(revisions: ReadonlyMap<number, number>, syncedAt: string): CacheSnapshot {
+  return {
+    schemaVersion: 2,
+    profileId,
+    syncedAt,
+    etag: null,
+    issues: [],
+    portfolios: Array.from({ length: portfolioCount }, (_, i) => portfolio(i, revisions.get(i) ?? 0)),
+  };
+}
+
+const round1 = (value: number): number => Math.round(value * 10) / 10;
+const round3 = (value: number): number => Math.round(value * 1000) / 1000;
+const ms = (from: number): number => round1(performance.now() - from);
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const p95 = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)]!;
+const stats = (values: number[]) => ({ min: Math.min(...values), median: median(values), all: values });
+
+/** One measurement in this (fresh) process, printed as JSON for the parent. */
+async function child(mode: string, dir: string, service: string, jsonFile: string): Promise<void> {
+  if (mode === 'parse') {
+    const began = performance.now();
+    const parsed = JSON.parse(await readFile(jsonFile, 'utf8')) as CacheSnapshot;
+    const took = ms(began);
+    if (parsed.portfolios.length !== portfolioCount) throw new Error('parse failed');
+    process.stdout.write(JSON.stringify({ ms: took }));
+    return;
+  }
+  const cache = new PortfolioRecordCache({ dir, profileId, secrets: new KeytarSecretStore(service) });
+  const began = performance.now();
+  const opened = await cache.open();
+  const openMs = ms(began);
+  if (opened.status !== 'ok' || opened.listing.portfolios.length !== portfolioCount) throw new Error('open failed');
+  if (mode === 'open') {
+    process.stdout.write(JSON.stringify({ ms: openMs }));
+    return;
+  }
+  // The bookkeeping (validators, record locations) is decrypted on first need: the sync asks for it at start.
+  let at = performance.now();
+  await cache.validators();
+  const bookkeepingLoadMs = ms(at);
+  at = performance.now();
+  const first = await cache.readDetail('mp-0');
+  const firstDetailMs = ms(at);
+  if (first.status !== 'ok') throw new Error('detail failed');
+  const times: number[] = [];
+  for (let n = 0; n < detailReads; n += 1) {
+    const id = `mp-${Math.floor(Math.random() * portfolioCount)}`;
+    at = performance.now();
+    const read = await cache.readDetail(id);
+    times.push(round3(performance.now() - at));
+    if (read.status !== 'ok' || read.portfolio.holdings.length !== holdingsPerPortfolio)
+      throw new Error('detail failed');
+  }
+  process.stdout.write(
+    JSON.stringify({ bookkeepingLoadMs, firstDetailMs, medianMs: median(times), p95Ms: p95(times) }),
+  );
+}
+
+function inFreshProcess(args: string[]): Record<string, number> {
+  const run = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, ...args], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`child ${args[0]} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as Record<string, number>;
+}
+
+async function timed(work: () => Promise<CommitFigures>): Promise<{ ms: number; figures: CommitFigures }> {
+  const began = performance.now();
+  const figures = await work();
+  return { ms: ms(began), figures };
+}
+
+async function main(): Promise<void> {
+  const [mode, ...rest] = process.argv.slice(2);
+  if (mode) return child(mode, rest[0]!, rest[1]!, rest[2]!);
+
+  const service = `com.modelportfolios.bench.${randomUUID()}`;
+  const secrets = new KeytarSecretStore(service);
+  const status = await secrets.probe();
+  if (!status.available) throw new Error(`The keychain did not answer; run inside dbus-run-session (${status.reason})`);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'records-bench-'));
+  const cache = new PortfolioRecordCache({ dir, profileId, secrets });
+  try {
+    const revisions = new Map<number, number>();
+    const base = snapshot(revisions, '2025-03-01T08:00:00.000Z');
+    const json = JSON.stringify(base);
+    const jsonFile = path.join(dir, 'plain.json');
+    await writeFile(jsonFile, json);
+
+    // Full writes: the first sync of a profile, into an empty folder each time.
+    const full: Array<{ ms: number; figures: CommitFigures }> = [];
+    for (let i = 0; i < fullWrites; i += 1) {
+      if (i > 0) await cache.clear();
+      await cache.open();
+      full.push(await timed(() => cache.commit(commitFromSnapshot(base))));
+    }
+    const fullBytes = full[0]!.figures.bytesWritten;
+
+    const opens: number[] = [];
+    const parses: number[] = [];
+    for (let i = 0; i < openRounds; i += 1) {
+      opens.push(inFreshProcess(['open', dir, service, jsonFile]).ms!);
+      parses.push(inFreshProcess(['parse', dir, service, jsonFile]).ms!);
+    }
+    const detail = inFreshProcess(['detail', dir, service, jsonFile]);
+
+    // Unchanged syncs: everything fetched again (hashes compared), then everything confirmed by 304s ('kept').
+    const sameFetched = await timed(() =>
+      cache.commit({ ...commitFromSnapshot(base), syncedAt: '2025-03-01T09:00:00.000Z' }),
+    );
+    const keptAll = {
+      syncedAt: '2025-03-01T10:00:00.000Z',
+      issues: [],
+      pages: [],
+      portfolios: base.portfolios.map((p) => ({ kind: 'kept' as const, id: p.id })),
+    };
+    const sameKept = await timed(() => cache.commit(keptAll));
+    const nothingAtAll = await timed(() => cache.commit(keptAll));
+
+    // 1 % revised per sync, a different 1 % each time, 30 syncs in a row: the typical commit and the amortised one.
+    // As a conditional sync hands them over: the revised portfolios fetched, the others confirmed by 304s.
+    const revised: Array<{ ms: number; figures: CommitFigures }> = [];
+    let lastSnapshot = base;
+    for (let n = 0; n < revisedCommits; n += 1) {
+      const touched = new Set<number>();
+      for (let k = 0; k < portfolioCount / 100; k += 1) {
+        const i = (n * 7919 + k * 101) % portfolioCount;
+        revisions.set(i, (revisions.get(i) ?? 0) + 1);
+        touched.add(i);
+      }
+      const syncedAt = new Date(Date.UTC(2025, 2, 2) + n * 3_600_000).toISOString();
+      lastSnapshot = snapshot(revisions, syncedAt);
+      const commit = {
+        ...commitFromSnapshot(lastSnapshot),
+        portfolios: lastSnapshot.portfolios.map((p, i) =>
+          touched.has(i) ? { kind: 'fetched' as const, portfolio: p } : { kind: 'kept' as const, id: p.id },
+        ),
+      };
+      revised.push(await timed(() => cache.commit(commit)));
+    }
+    // The same 1 % from an API with no validators: every portfolio fetched, the cache's hashes find the changed ones.
+    for (let k = 0; k < portfolioCount / 100; k += 1) revisions.set(k * 100 + 1, (revisions.get(k * 100 + 1) ?? 0) + 1);
+    const allFetched = await timed(() =>
+      cache.commit(commitFromSnapshot(snapshot(revisions, '2025-03-03T00:00:00.000Z'))),
+    );
+
+    // Today's single-file cache writing the same set, for scale.
+    const legacy = new PortfolioCache({ dir: await mkdtemp(path.join(dir, 'legacy-')), profileId, secrets });
+    const legacyWrites: number[] = [];
+    for (let i = 0; i < fullWrites; i += 1) {
+      const began = performance.now();
+      await legacy.write(base);
+      legacyWrites.push(ms(began));
+    }
+    const revisedTimes = revised.map((r) => r.ms);
+    const revisedBytes = revised.map((r) => r.figures.bytesWritten);
+    const fullMs = median(full.map((f) => f.ms));
+
+    await writeBenchResult('cache-records', {
+      portfolios: portfolioCount,
+      holdingsPerPortfolio,
+      jsonMB: round1(Buffer.byteLength(json) / 1024 / 1024),
+      fullWrite: { bytes: fullBytes, ms: stats(full.map((f) => f.ms)) },
+      singleFileCacheWriteMs: stats(legacyWrites),
+      openToListReadyMsFreshProcess: stats(opens),
+      plainReadFileAndJsonParseMsFreshProcess: stats(parses),
+      openVsPlainJsonParse: {
+        min: round3(Math.min(...opens) / Math.min(...parses)),
+        median: round3(median(opens) / median(parses)),
+      },
+      detailOpenMs: detail,
+      onePercentChanged: {
+        firstCommit: {
+          ms: revised[0]!.ms,
+          figures: { ...revised[0]!.figures, updated: undefined, changed: revised[0]!.figures.changed.length },
+        },
+        bytesShareOfFullWrite: {
+          first: round3(revisedBytes[0]! / fullBytes),
+          median: round3(median(revisedBytes) / fullBytes),
+          max: round3(Math.max(...revisedBytes) / fullBytes),
+          amortisedOver30: round3(revisedBytes.reduce((a, b) => a + b, 0) / revisedCommits / fullBytes),
+        },
+        timeVsFullWrite: {
+          median: round3(median(revisedTimes) / fullMs),
+          max: round3(Math.max(...revisedTimes) / fullMs),
+        },
+        ms: stats(revisedTimes),
+        indexWrites: revised.map((r) => r.figures.indexWrite).join(','),
+        relocatedRecords: revised.reduce((sum, r) => sum + r.figures.relocatedRecords, 0),
+        withoutValidatorsAllFetched: {
+          ms: allFetched.ms,
+          bytesShareOfFullWrite: round3(allFetched.figures.bytesWritten / fullBytes),
+          detailRecordsWritten: allFetched.figures.detailRecordsWritten,
+        },
+      },
+      unchanged: {
+        allFetchedNewSyncTime: {
+          ms: sameFetched.ms,
+          bytes: sameFetched.figures.bytesWritten,
+          portfolioBytes: sameFetched.figures.portfolioBytesWritten,
+        },
+        allKeptNewSyncTime: {
+          ms: sameKept.ms,
+          bytes: sameKept.figures.bytesWritten,
+          portfolioBytes: sameKept.figures.portfolioBytesWritten,
+        },
+        allKeptSameSyncTime: { ms: nothingAtAll.ms, bytes: nothingAtAll.figures.bytesWritten },
+      },
+      loadAverage1m: Math.round(os.loadavg()[0]! * 100) / 100,
+    });
+  } finally {
+    await cache.clear();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
