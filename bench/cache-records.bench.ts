@@ -169,7 +169,6 @@ async function main(): Promise<void> {
     // 1 % revised per sync, a different 1 % each time, 30 syncs in a row: the typical commit and the amortised one.
     // As a conditional sync hands them over: the revised portfolios fetched, the others confirmed by 304s.
     const revised: Array<{ ms: number; figures: CommitFigures }> = [];
-    let lastSnapshot = base;
     for (let n = 0; n < revisedCommits; n += 1) {
       const touched = new Set<number>();
       for (let k = 0; k < portfolioCount / 100; k += 1) {
@@ -178,10 +177,10 @@ async function main(): Promise<void> {
         touched.add(i);
       }
       const syncedAt = new Date(Date.UTC(2025, 2, 2) + n * 3_600_000).toISOString();
-      lastSnapshot = snapshot(revisions, syncedAt);
+      const next = snapshot(revisions, syncedAt);
       const commit = {
-        ...commitFromSnapshot(lastSnapshot),
-        portfolios: lastSnapshot.portfolios.map((p, i) =>
+        ...commitFromSnapshot(next),
+        portfolios: next.portfolios.map((p, i) =>
           touched.has(i) ? { kind: 'fetched' as const, portfolio: p } : { kind: 'kept' as const, id: p.id },
         ),
       };

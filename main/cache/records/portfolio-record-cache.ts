@@ -1,19 +1,16 @@
-import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../../../common/result';
-import { noValidators, type HttpValidators } from '../../api/conditional-request';
-import { describeFileError } from '../../fs/file-error-words';
+import type { HttpValidators } from '../../api/conditional-request';
 import type { SecretStore } from '../../keychain/secret-store';
 import { deleteCacheKey, readCacheKey, readOrCreateCacheKey } from '../cache-key';
 import type { CacheSetAsideReason } from '../cache-read-result';
 import { runExclusive } from '../exclusive';
 import { PortfolioCache } from '../portfolio-cache';
 import { migrateSingleFile, removeLegacyFile, type LegacySource } from './legacy-migration';
-import { checkBooks, checkSummaries } from './record-checks';
 import { writeCommit } from './record-commit';
-import { recordFolderName, segmentFileName, setAsideFolder, sweepFolder } from './record-files';
-import { openManifest, readIndexBlocks, readManifestBytes, readRevision, type RecordSource } from './record-reader';
-import { emptyState, listingOf, mergeBlocks, type RecordState } from './record-state';
+import { recordFolderName, removeRecordFolders, segmentFileName, setAsideFolder, sweepFolder } from './record-files';
+import { openBooks, openSummaries, readManifestBytes, readRevision, type RecordSource } from './record-reader';
+import { notDeletedError, notSetAsideError, unreadable } from './record-errors';
+import { emptyState, historyOf, listingOf, markDamaged, type RecordState } from './record-state';
 import type {
   CommitFigures,
   DetailRead,
@@ -24,6 +21,7 @@ import type {
   RecordDamage,
   RecordListing,
   RecordOpenResult,
+  StoredRevision,
   VersionInfo,
 } from './record-types';
 import { defaultLayoutPolicy, type LayoutPolicy } from './segment-layout';
@@ -85,17 +83,7 @@ export class PortfolioRecordCache {
   /** A portfolio's current revision and kept versions (newest first), from the bookkeeping; null when not cached. */
   async history(id: string): Promise<PortfolioHistory | null> {
     const books = await this.booksOf(id);
-    if (!books || typeof books === 'string') return null;
-    const info = (revision: { revision: number; storedAt: string }, supersededAt: string | null): VersionInfo => ({
-      revision: revision.revision,
-      storedAt: revision.storedAt,
-      supersededAt,
-    });
-    return {
-      id,
-      current: info(books.current, null),
-      versions: books.versions.map((version) => info(version, version.supersededAt)),
-    };
+    return books && typeof books !== 'string' ? historyOf(books) : null;
   }
 
   /** One revision of a portfolio (current or kept), decrypted now; 'missing' when it has no such revision. */
@@ -132,18 +120,9 @@ export class PortfolioRecordCache {
   /** Deletes everything of the profile: records, leftovers, set-aside copies, the single-file cache, and the key. */
   clear(): Promise<void> {
     return this.serial(async () => {
-      const parent = path.dirname(this.folder);
-      const base = path.basename(this.folder);
-      try {
-        const names = await readdir(parent).catch(() => [] as string[]);
-        const ours = names.filter((name) => name === base || name.startsWith(`${base}.corrupt-`));
-        await Promise.all(ours.map((name) => rm(path.join(parent, name), { recursive: true, force: true })));
-      } catch (error) {
-        throw new AppError(
-          'CACHE_WRITE_FAILED',
-          `The offline copy could not be deleted (${describeFileError(error)}). Close other programs using it and try again.`,
-        );
-      }
+      await removeRecordFolders(this.folder).catch((error: unknown) => {
+        throw notDeletedError(error);
+      });
       await new PortfolioCache(this.legacySource()).clear();
       await deleteCacheKey(this.options.secrets, this.options.profileId);
       this.state = null;
@@ -173,26 +152,17 @@ export class PortfolioRecordCache {
       (key) => ({ key }),
       (error: unknown) => ({ error }),
     );
-    const bytes = await readManifestBytes(this.folder).catch((error: unknown) => {
-      throw new AppError(
-        'CACHE_UNREADABLE',
-        `The offline copy could not be read (${describeFileError(error)}). Sync to rebuild it.`,
-      );
-    });
+    const bytes = await unreadable(readManifestBytes(this.folder));
     if (!bytes) return this.openWithoutRecords();
     const answer = await keyRead;
     if ('error' in answer) throw answer.error;
     if (!answer.key) return this.setAside('key-missing');
-    const source = this.source(answer.key);
-    const manifest = openManifest(bytes, source);
-    if (!manifest.ok) return this.setAside(manifest.reason);
-    const blocks = await this.unreadable(readIndexBlocks(source, manifest.value.parts, 'summaries', checkSummaries));
-    if (!blocks.ok) return this.setAside(blocks.reason);
-    const summaries = mergeBlocks(blocks.value, manifest.value.order);
-    if (!summaries) return this.setAside('parse-failed');
+    const opened = await unreadable(openSummaries(bytes, this.source(answer.key)));
+    if (!opened.ok) return this.setAside(opened.reason);
+    const { manifest, summaries } = opened.value;
     this.key = answer.key;
-    this.state = { manifest: manifest.value, summaries, books: null, damaged: new Set() };
-    await sweepFolder(this.folder, new Set(manifest.value.segments.map(({ segment }) => segmentFileName(segment))));
+    this.state = { manifest, summaries, books: null, damaged: new Set() };
+    await sweepFolder(this.folder, new Set(manifest.segments.map(({ segment }) => segmentFileName(segment))));
     await removeLegacyFile(this.legacySource()).catch(() => undefined);
     return { status: 'ok', listing: listingOf(this.state), migrated: false };
   }
@@ -226,15 +196,9 @@ export class PortfolioRecordCache {
   }
 
   private async setAside(reason: CacheSetAsideReason): Promise<RecordOpenResult> {
-    let movedTo: string;
-    try {
-      movedTo = await setAsideFolder(this.folder, this.now());
-    } catch (error) {
-      throw new AppError(
-        'CACHE_UNREADABLE',
-        `The offline copy could not be opened, nor set aside (${describeFileError(error)}). Close other programs using it, then sync to rebuild it.`,
-      );
-    }
+    const movedTo = await setAsideFolder(this.folder, this.now()).catch((error: unknown) => {
+      throw notSetAsideError(error);
+    });
     this.state = emptyState(this.options.profileId);
     this.booksFailure = null;
     if (reason === 'key-missing') this.key = null;
@@ -249,12 +213,9 @@ export class PortfolioRecordCache {
   private async loadBooks(state: RecordState): Promise<Map<string, PortfolioBooks> | null> {
     if (state.books) return state.books;
     if (this.booksFailure || !this.key) return null;
-    const blocks = await this.unreadable(
-      readIndexBlocks(this.source(this.key), state.manifest.parts, 'books', checkBooks),
-    );
-    const books = blocks.ok ? mergeBlocks(blocks.value, state.manifest.order) : null;
-    if (!books) this.booksFailure = blocks.ok ? 'parse-failed' : blocks.reason;
-    else state.books ??= books;
+    const books = await unreadable(openBooks(this.source(this.key), state.manifest));
+    if (!books.ok) this.booksFailure = books.reason;
+    else state.books ??= books.value;
     return state.books;
   }
 
@@ -267,9 +228,7 @@ export class PortfolioRecordCache {
 
   private async readRevisionOf(
     id: string,
-    pick: (
-      books: PortfolioBooks,
-    ) => { segment: number; offset: number; length: number; revision: number; storedAt: string } | undefined,
+    pick: (books: PortfolioBooks) => StoredRevision | undefined,
   ): Promise<DetailRead> {
     for (let attempt = 0; ; attempt += 1) {
       const state = await this.ready();
@@ -278,31 +237,12 @@ export class PortfolioRecordCache {
       if (typeof books === 'string') return { status: 'damaged', reason: books };
       const revision = pick(books);
       if (!revision) return { status: 'missing' };
-      const read = await this.unreadable(readRevision(this.source(this.key!), id, revision));
+      const read = await unreadable(readRevision(this.source(this.key!), id, revision));
       // A commit may have moved the record and deleted its old segment meanwhile: look it up again once.
       if (read.status === 'damaged' && read.reason === 'record-missing' && this.state !== state && attempt === 0)
         continue;
-      if (read.status === 'damaged' && revision === books.current) this.markDamaged(state, books);
+      if (read.status === 'damaged' && revision === books.current) markDamaged(state, books);
       return read;
     }
-  }
-
-  /** A damaged current detail: forget its validators and its pages' so the next sync fetches it in full. */
-  private markDamaged(state: RecordState, books: PortfolioBooks): void {
-    state.damaged.add(books.id);
-    state.books?.set(books.id, { ...books, validators: noValidators });
-    const pages = state.manifest.pages.map((page) =>
-      page.portfolioIds.includes(books.id) ? { ...page, ...noValidators } : page,
-    );
-    state.manifest = { ...state.manifest, pages };
-  }
-
-  private unreadable<T>(work: Promise<T>): Promise<T> {
-    return work.catch((error: unknown) => {
-      throw new AppError(
-        'CACHE_UNREADABLE',
-        `The offline copy could not be read (${describeFileError(error)}). Sync to rebuild it.`,
-      );
-    });
   }
 }

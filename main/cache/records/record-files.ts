@@ -138,6 +138,21 @@ export async function sweepFolder(folder: string, keep: ReadonlySet<string>): Pr
   return stale.length;
 }
 
+/** Deletes a records folder and every set-aside copy of it ("<folder>.corrupt-…"). */
+export async function removeRecordFolders(folder: string): Promise<void> {
+  const parent = path.dirname(folder);
+  const base = path.basename(folder);
+  let names: string[];
+  try {
+    names = await readdir(parent);
+  } catch (error) {
+    if (isMissing(error)) return;
+    throw error;
+  }
+  const ours = names.filter((name) => name === base || name.startsWith(`${base}.corrupt-`));
+  await Promise.all(ours.map((name) => rm(path.join(parent, name), { recursive: true, force: true })));
+}
+
 const transient = new Set(['EPERM', 'EBUSY', 'EACCES']);
 
 /** rename(), retried briefly on Windows where a virus scanner or indexer may hold the file for a moment. */

@@ -3,10 +3,11 @@ import path from 'node:path';
 import type { Portfolio } from '../../../common/portfolio';
 import { portfolioSchema } from '../cache-schema';
 import type { CacheSetAsideReason } from '../cache-read-result';
-import { checkManifest, manifestFormat } from './record-checks';
+import { checkBooks, checkManifest, checkSummaries, manifestFormat } from './record-checks';
 import { isMissing, manifestFileName, readRange, segmentFileName } from './record-files';
 import { openRecord, type RecordBinding, type RecordKind } from './record-seal';
-import type { DetailRead, IndexPart, Manifest, StoredRevision } from './record-types';
+import { mergeBlocks } from './record-state';
+import type { DetailRead, IndexPart, Manifest, PortfolioBooks, RecordSummary, StoredRevision } from './record-types';
 
 /** What reading a record set's manifest or index found. */
 export type Loaded<T> = { ok: true; value: T } | { ok: false; reason: Exclude<CacheSetAsideReason, 'key-missing'> };
@@ -79,6 +80,32 @@ export async function readIndexBlocks<T>(
     values.push(block.value);
   }
   return { ok: true, value: values };
+}
+
+/** Opens a record set for the list: the manifest from its bytes, then every summaries block, merged in list order. */
+export async function openSummaries(
+  bytes: Buffer,
+  source: RecordSource,
+): Promise<Loaded<{ manifest: Manifest; summaries: Map<string, RecordSummary> }>> {
+  const manifest = openManifest(bytes, source);
+  if (!manifest.ok) return manifest;
+  const blocks = await readIndexBlocks(source, manifest.value.parts, 'summaries', checkSummaries);
+  if (!blocks.ok) return blocks;
+  const summaries = mergeBlocks(blocks.value, manifest.value.order);
+  return summaries
+    ? { ok: true, value: { manifest: manifest.value, summaries } }
+    : { ok: false, reason: 'parse-failed' };
+}
+
+/** Reads the bookkeeping blocks of a record set, merged in list order. */
+export async function openBooks(
+  source: RecordSource,
+  manifest: Manifest,
+): Promise<Loaded<Map<string, PortfolioBooks>>> {
+  const blocks = await readIndexBlocks(source, manifest.parts, 'books', checkBooks);
+  if (!blocks.ok) return blocks;
+  const books = mergeBlocks(blocks.value, manifest.order);
+  return books ? { ok: true, value: books } : { ok: false, reason: 'parse-failed' };
 }
 
 /** Reads and opens one stored revision of a portfolio; damage is reported, never thrown (I/O errors but ENOENT are). */

@@ -1,4 +1,13 @@
-import type { Manifest, PortfolioBooks, RecordListing, RecordSummary } from './record-types';
+import { noValidators } from '../../api/conditional-request';
+import type {
+  Manifest,
+  PortfolioBooks,
+  PortfolioHistory,
+  RecordListing,
+  RecordSummary,
+  StoredRevision,
+  VersionInfo,
+} from './record-types';
 
 /** A profile's record set as this process holds it: the manifest, every summary, and the bookkeeping once loaded. */
 export interface RecordState {
@@ -56,4 +65,28 @@ export function listingOf(state: RecordState): RecordListing {
     issues: manifest.issues,
     portfolios: manifest.order.map((id) => summaries.get(id)!),
   };
+}
+
+/** A portfolio's revisions as the version picker lists them, from its bookkeeping. */
+export function historyOf(books: PortfolioBooks): PortfolioHistory {
+  const info = (revision: StoredRevision, supersededAt: string | null): VersionInfo => ({
+    revision: revision.revision,
+    storedAt: revision.storedAt,
+    supersededAt,
+  });
+  return {
+    id: books.id,
+    current: info(books.current, null),
+    versions: books.versions.map((version) => info(version, version.supersededAt)),
+  };
+}
+
+/** A damaged current detail: rewritten by the next commit, its validators and its pages' forgotten so the sync refetches it. */
+export function markDamaged(state: RecordState, books: PortfolioBooks): void {
+  state.damaged.add(books.id);
+  state.books?.set(books.id, { ...books, validators: noValidators });
+  const pages = state.manifest.pages.map((page) =>
+    page.portfolioIds.includes(books.id) ? { ...page, ...noValidators } : page,
+  );
+  state.manifest = { ...state.manifest, pages };
 }
