@@ -4,7 +4,7 @@ import { AppError } from '../../../common/result';
 import { errorCatalog } from '../../../common/error-codes';
 import { noValidators, type HttpValidators } from '../../api/conditional-request';
 import { portfolioSchema } from '../cache-schema';
-import { contentHash, materialHash, recordSummaryOf } from './portfolio-digest';
+import { materialHash, recordSummaryOf, storedForm } from './portfolio-digest';
 import type {
   KeptVersion,
   Manifest,
@@ -68,10 +68,10 @@ function normalPage(page: PageValidators): PageValidators {
 }
 
 function checkedPortfolio(portfolio: Portfolio): Portfolio {
-  const parsed = portfolioSchema.safeParse(portfolio);
   // A NaN weight would turn into null in JSON and make the record unreadable later: refuse it now.
-  if (!parsed.success) throw writeFailed(`portfolio ${portfolio.id} did not pass the cache schema`);
-  return parsed.data;
+  if (!portfolioSchema.safeParse(portfolio).success)
+    throw writeFailed(`portfolio ${portfolio.id} did not pass the cache schema`);
+  return portfolio;
 }
 
 /** Compares the sync's set with the stored one and plans the new state: which details to write, which versions to keep. */
@@ -102,7 +102,8 @@ export function planCommit(input: PlanInput): CommitPlan {
     plan.order.push(id);
     const old = input.books.get(id);
     const validators = update.validators ?? (update.kind === 'kept' ? old?.validators : undefined) ?? noValidators;
-    const hash = update.kind === 'fetched' ? contentHash(update.portfolio) : null;
+    const stored = update.kind === 'fetched' ? storedForm(update.portfolio) : null;
+    const hash = stored?.contentHash ?? null;
     if (update.kind === 'kept' || (old && old.contentHash === hash && !damaged.has(id))) {
       if (!old) throw writeFailed(`portfolio ${id} is marked unchanged but is not in the cache`);
       if (!sameValidators(old.validators, validators)) {
@@ -111,7 +112,7 @@ export function planCommit(input: PlanInput): CommitPlan {
       }
       continue;
     }
-    const portfolio = checkedPortfolio(update.portfolio);
+    const portfolio = checkedPortfolio(stored!.canonical);
     const material = materialHash(portfolio);
     const usable = old !== undefined && !damaged.has(id);
     const materialChanged = usable && old.materialHash !== material;
@@ -132,7 +133,7 @@ export function planCommit(input: PlanInput): CommitPlan {
     summaries.set(id, recordSummaryOf(portfolio, lastChangedAt));
     plan.changedBooks.add(id);
     plan.changedSummaries.add(id);
-    plan.details.push({ id, plaintext: Buffer.from(JSON.stringify(portfolio), 'utf8'), books: entry });
+    plan.details.push({ id, plaintext: Buffer.from(stored!.text, 'utf8'), books: entry });
     (old ? plan.updated : plan.added).push(id);
     if (materialChanged) plan.changed.push(id);
   }

@@ -5,32 +5,41 @@ import type { RecordListing, RecordSummary } from './record-types';
 
 const hash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64url');
 
-const holdingTuple = (holding: Holding): unknown[] => [
-  holding.ticker,
-  holding.name,
-  holding.assetClass,
-  holding.weight,
-];
+/** A portfolio with only the fields the cache stores, in a fixed order (extra keys a caller added are dropped). */
+export function canonicalPortfolio(p: Portfolio): Portfolio {
+  return {
+    id: p.id,
+    name: p.name,
+    description: p.description,
+    riskLevel: p.riskLevel,
+    strategy: p.strategy,
+    benchmark: p.benchmark,
+    currency: p.currency,
+    minimumInvestment: p.minimumInvestment,
+    updatedAt: p.updatedAt,
+    holdings: p.holdings.map((h) => ({ ticker: h.ticker, name: h.name, assetClass: h.assetClass, weight: h.weight })),
+    weightSum: p.weightSum,
+    weightsOk: p.weightsOk,
+  };
+}
 
-/** Hash of everything the cache stores of a portfolio, in a fixed field order: unequal means the detail is rewritten. */
+/** A portfolio's record text (canonical JSON) and its content hash: unequal hashes mean the detail is rewritten. */
+export function storedForm(portfolio: Portfolio): { canonical: Portfolio; text: string; contentHash: string } {
+  const canonical = canonicalPortfolio(portfolio);
+  const text = JSON.stringify(canonical);
+  return { canonical, text, contentHash: hash(text) };
+}
+
+/** Hash of everything the cache stores of a portfolio, whatever the key order it came in. */
 export function contentHash(portfolio: Portfolio): string {
-  const p = portfolio;
-  return hash(
-    JSON.stringify([
-      p.id,
-      p.name,
-      p.description,
-      p.riskLevel,
-      p.strategy,
-      p.benchmark,
-      p.currency,
-      p.minimumInvestment,
-      p.updatedAt,
-      p.weightSum,
-      p.weightsOk,
-      p.holdings.map(holdingTuple),
-    ]),
-  );
+  return storedForm(portfolio).contentHash;
+}
+
+function byHolding(a: Holding, b: Holding): number {
+  if (a.ticker !== b.ticker) return a.ticker < b.ticker ? -1 : 1;
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  if (a.assetClass !== b.assetClass) return (a.assetClass ?? '') < (b.assetClass ?? '') ? -1 : 1;
+  return a.weight - b.weight;
 }
 
 /**
@@ -40,7 +49,7 @@ export function contentHash(portfolio: Portfolio): string {
  */
 export function materialHash(portfolio: Portfolio): string {
   const p = portfolio;
-  const holdings = p.holdings.map((holding) => JSON.stringify(holdingTuple(holding))).sort();
+  const holdings = [...p.holdings].sort(byHolding).map((h) => [h.ticker, h.name, h.assetClass, h.weight]);
   return hash(
     JSON.stringify([p.name, p.riskLevel, p.strategy, p.benchmark, p.currency, p.minimumInvestment, holdings]),
   );
