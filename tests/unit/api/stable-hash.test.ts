@@ -37,6 +37,13 @@ describe('stableHash', () => {
     expect(canonicalJson(new Date('2025-01-02T03:04:05.000Z'))).toBe('"2025-01-02T03:04:05.000Z"');
   });
 
+  it('sorts keys of many differently shaped objects alike (beyond what it remembers of key sets)', () => {
+    const shapes = Array.from({ length: 1500 }, (_, i) => ({ [`k${i}`]: i, b: 2, a: 1 }));
+    const reversed = shapes.map((shape) => Object.fromEntries(Object.entries(shape).reverse()));
+    expect(canonicalJson(reversed)).toBe(canonicalJson(shapes));
+    expect(canonicalJson(shapes[1499])).toBe('{"a":1,"b":2,"k1499":1499}');
+  });
+
   it('is a 43-character base64url SHA-256', () => {
     expect(stableHash({ a: 1 })).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
