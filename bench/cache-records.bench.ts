@@ -3,118 +3,36 @@
 // processes, as at app start, against a plain readFile + JSON.parse of the whole set's JSON, also in fresh processes.
 // Then: one detail open, a commit with 1 % changed (bytes and time against a full write), unchanged commits.
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { CacheSnapshot } from '../common/cache-snapshot';
-import type { Portfolio } from '../common/portfolio';
+import { stableHash } from '../main/api/stable-hash';
 import { PortfolioCache } from '../main/cache/portfolio-cache';
 import { commitFromSnapshot } from '../main/cache/records/legacy-migration';
-import { toPortfolioListing } from '../main/cache/records/portfolio-digest';
 import { PortfolioRecordCache } from '../main/cache/records/portfolio-record-cache';
 import type { CommitFigures } from '../main/cache/records/record-types';
 import { KeytarSecretStore } from '../main/keychain/keytar-secret-store';
+import {
+  median,
+  ms,
+  portfolioCount,
+  profileId,
+  holdingsPerPortfolio,
+  round1,
+  round3,
+  snapshot,
+  stats,
+} from './records-bench-data';
 import { writeBenchResult } from './report';
 
-const portfolioCount = 10_000;
-const holdingsPerPortfolio = 50;
 const openRounds = 7;
 const fullWrites = 3;
 const revisedCommits = 30;
-const detailReads = 200;
-const profileId = 'bench-records';
-
-function portfolio(i: number, revision = 0): Portfolio {
-  const weight = 1 / holdingsPerPortfolio;
-  return {
-    id: `mp-${i}`,
-    name: `Global Growth Model ${i}`,
-    description: 'A diversified model portfolio for long-term growth investors.',
-    riskLevel: 'Moderate',
-    strategy: 'Strategic allocation',
-    benchmark: 'MSCI ACWI',
-    currency: 'USD',
-    minimumInvestment: 25000,
-    updatedAt: new Date(Date.UTC(2025, 2, 1, 12) + revision * 86_400_000).toISOString(),
-    holdings: Array.from({ length: holdingsPerPortfolio }, (_, j) => ({
-      ticker: `T${j}X${i % 97}`,
-      name: `Security ${j} Holdings Corp Class A`,
-      assetClass: j % 3 === 0 ? 'Fixed Income' : 'US Equity',
-      // A revision moves weight from the first holding to the second: a material change, a kept version.
-      weight: j === 0 ? weight - revision * 0.001 : j === 1 ? weight + revision * 0.001 : weight,
-    })),
-    weightSum: 1,
-    weightsOk: true,
-  };
-}
-
-function snapshot(revisions: ReadonlyMap<number, number>, syncedAt: string): CacheSnapshot {
-  return {
-    schemaVersion: 2,
-    profileId,
-    syncedAt,
-    etag: null,
-    issues: [],
-    portfolios: Array.from({ length: portfolioCount }, (_, i) => portfolio(i, revisions.get(i) ?? 0)),
-  };
-}
-
-const round1 = (value: number): number => Math.round(value * 10) / 10;
-const round3 = (value: number): number => Math.round(value * 1000) / 1000;
-const ms = (from: number): number => round1(performance.now() - from);
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const p95 = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)]!;
-const stats = (values: number[]) => ({ min: Math.min(...values), median: median(values), all: values });
-
-/** One measurement in this (fresh) process, printed as JSON for the parent. */
-async function child(mode: string, dir: string, service: string, jsonFile: string): Promise<void> {
-  if (mode === 'parse') {
-    const began = performance.now();
-    const parsed = JSON.parse(await readFile(jsonFile, 'utf8')) as CacheSnapshot;
-    const took = ms(began);
-    if (parsed.portfolios.length !== portfolioCount) throw new Error('parse failed');
-    process.stdout.write(JSON.stringify({ ms: took }));
-    return;
-  }
-  const cache = new PortfolioRecordCache({ dir, profileId, secrets: new KeytarSecretStore(service) });
-  const began = performance.now();
-  const opened = await cache.open();
-  const openMs = ms(began);
-  if (opened.status !== 'ok' || opened.listing.portfolios.length !== portfolioCount) throw new Error('open failed');
-  if (mode === 'open') {
-    // What tickers as arrays would add: today's PortfolioSummary from the record summaries.
-    const at = performance.now();
-    const arrays = toPortfolioListing(opened.listing);
-    const tickerArraysMs = ms(at);
-    if (arrays.portfolios[0]!.tickers.length !== holdingsPerPortfolio) throw new Error('tickers lost');
-    process.stdout.write(JSON.stringify({ ms: openMs, tickerArraysMs }));
-    return;
-  }
-  // The bookkeeping (validators, record locations) is decrypted on first need: the sync asks for it at start.
-  let at = performance.now();
-  await cache.validators();
-  const bookkeepingLoadMs = ms(at);
-  at = performance.now();
-  const first = await cache.readDetail('mp-0');
-  const firstDetailMs = ms(at);
-  if (first.status !== 'ok') throw new Error('detail failed');
-  const times: number[] = [];
-  for (let n = 0; n < detailReads; n += 1) {
-    const id = `mp-${Math.floor(Math.random() * portfolioCount)}`;
-    at = performance.now();
-    const read = await cache.readDetail(id);
-    times.push(round3(performance.now() - at));
-    if (read.status !== 'ok' || read.portfolio.holdings.length !== holdingsPerPortfolio)
-      throw new Error('detail failed');
-  }
-  process.stdout.write(
-    JSON.stringify({ bookkeepingLoadMs, firstDetailMs, medianMs: median(times), p95Ms: p95(times) }),
-  );
-}
+const childScript = path.join(import.meta.dirname, 'cache-records-child.ts');
 
 function inFreshProcess(args: string[]): Record<string, number> {
-  const run = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, ...args], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [...process.execArgv, childScript, ...args], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`child ${args[0]} failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as Record<string, number>;
 }
@@ -132,9 +50,6 @@ async function timed(work: () => Promise<CommitFigures>): Promise<Timed> {
 }
 
 async function main(): Promise<void> {
-  const [mode, ...rest] = process.argv.slice(2);
-  if (mode) return child(mode, rest[0]!, rest[1]!, rest[2]!);
-
   const service = `com.modelportfolios.bench.${randomUUID()}`;
   const secrets = new KeytarSecretStore(service);
   const status = await secrets.probe();
@@ -215,6 +130,22 @@ async function main(): Promise<void> {
       allFetched.push(await timed(() => cache.commit(commit)));
     }
 
+    // The conditional-request helper's body hash over the whole catalogue in 200 pages of 50, against a plain
+    // JSON.stringify + SHA-256 of the same pages: what hashing bodies costs a sync against an API with no validators.
+    const pages = Array.from({ length: 200 }, (_, n) => ({
+      data: base.portfolios.slice(n * 50, n * 50 + 50),
+      next: null,
+    }));
+    const hashRuns = { stable: [] as number[], plain: [] as number[] };
+    for (let n = 0; n < 3; n += 1) {
+      let began = performance.now();
+      for (const page of pages) stableHash(page);
+      hashRuns.stable.push(ms(began));
+      began = performance.now();
+      for (const page of pages) createHash('sha256').update(JSON.stringify(page)).digest('base64url');
+      hashRuns.plain.push(ms(began));
+    }
+
     // Today's single-file cache writing the same set, for scale.
     const legacy = new PortfolioCache({ dir: await mkdtemp(path.join(dir, 'legacy-')), profileId, secrets });
     const legacyWrites: number[] = [];
@@ -277,6 +208,11 @@ async function main(): Promise<void> {
         allFetchedNewSyncTime: summary(unchanged.fetched),
         allKeptNewSyncTime: summary(unchanged.kept),
         allKeptSameSyncTime: summary(unchanged.same),
+      },
+      bodyHashOfCatalogue: {
+        stableHashMs: stats(hashRuns.stable),
+        jsonStringifySha256Ms: stats(hashRuns.plain),
+        ratio: round3(median(hashRuns.stable) / median(hashRuns.plain)),
       },
       loadAverage1m: Math.round(os.loadavg()[0]! * 100) / 100,
     });
