@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,6 +12,8 @@ import { PortfolioRecordCache } from '../../../main/cache/records/portfolio-reco
 import { manifestFileName } from '../../../main/cache/records/record-files';
 import { recordHeaderLength } from '../../../main/cache/records/record-seal';
 import type { PageValidators, RecordCommit } from '../../../main/cache/records/record-types';
+import { childEnv } from './fixtures/bundle-child';
+import { bundleRecordsChild } from './fixtures/bundle-records-child';
 import { fetchedCommit, modelPortfolio, portfolioIds, syncTime } from './fixtures/model-portfolio';
 import { fileOf, folderDigests, inspectRecords } from './fixtures/records-inspect';
 import { buildSnapshot } from './fixtures/snapshot-builder';
@@ -18,10 +21,25 @@ import { keychainAccounts, purgeKeychain, uniqueKeychain } from './fixtures/test
 
 const { service, secrets } = uniqueKeychain();
 let root: string;
+let childScript: string;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'records-cache-'));
+  childScript = await bundleRecordsChild(root);
 });
+
+function runChild(args: string[], env: Record<string, string>): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [childScript, ...args], {
+      env: childEnv(env),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', () => resolve(JSON.parse(out) as Record<string, unknown>));
+  });
+}
 
 afterAll(async () => {
   await purgeKeychain(service);
@@ -200,6 +218,18 @@ describe('PortfolioRecordCache on the real keychain and disk', () => {
     expect(newKey).not.toBeNull();
     expect(newKey).not.toBe(oldKey);
     await expect(cache.readDetail(ids[0]!)).resolves.toMatchObject({ status: 'ok' });
+  });
+
+  it('throws KEYCHAIN_UNAVAILABLE when the keychain does not answer, and leaves the set in place', async () => {
+    const { cache, profileId, dir } = await fresh();
+    await cache.commit(fetchedCommit(portfolios.slice(0, 5), syncTime(0)));
+    const before = await folderDigests(dir);
+    const answer = await runChild(['open', dir, profileId, service], {
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus',
+    });
+    expect(answer).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
+    expect(await folderDigests(dir)).toEqual(before);
+    await expect(runChild(['open', dir, profileId, service], {})).resolves.toEqual({ status: 'ok' });
   });
 
   it('writes no plaintext and not the key to the folder', async () => {
