@@ -1,7 +1,7 @@
 // The fresh-process measurements of bench/cache-records.bench.ts (not a bench itself: it is spawned by it):
 //   parse  <dir> <service> <json>  readFile + JSON.parse of the whole set's JSON
 //   open   <dir> <service> <json>  the records cache opened to a ready list
-//   detail <dir> <service> <json>  the bookkeeping load, then detail opens
+//   detail <dir> <service> <json>  the bookkeeping load, then detail opens, then every detail in list order
 import { readFile } from 'node:fs/promises';
 import type { CacheSnapshot } from '../common/cache-snapshot';
 import { toPortfolioListing } from '../main/cache/records/portfolio-digest';
@@ -52,8 +52,14 @@ async function child(mode: string, dir: string, service: string, jsonFile: strin
     if (read.status !== 'ok' || read.portfolio.holdings.length !== holdingsPerPortfolio)
       throw new Error('detail failed');
   }
+  // Every detail in list order, as an export reads them.
+  at = performance.now();
+  let count = 0;
+  for await (const { read } of cache.readDetails()) if (read.status === 'ok') count += 1;
+  const allDetailsMs = ms(at);
+  if (count !== portfolioCount) throw new Error('details lost');
   process.stdout.write(
-    JSON.stringify({ bookkeepingLoadMs, firstDetailMs, medianMs: median(times), p95Ms: p95(times) }),
+    JSON.stringify({ bookkeepingLoadMs, firstDetailMs, medianMs: median(times), p95Ms: p95(times), allDetailsMs }),
   );
 }
 

@@ -2,8 +2,11 @@ import { rm } from 'node:fs/promises';
 import type { CacheSnapshot } from '../../../common/cache-snapshot';
 import { removeStaleTempFiles } from '../../fs/atomic-file';
 import type { SecretStore } from '../../keychain/secret-store';
+import { deleteCacheKey } from '../cache-key';
 import type { CacheSetAsideReason } from '../cache-read-result';
 import { PortfolioCache } from '../portfolio-cache';
+import { notDeletedError } from './record-errors';
+import { removeRecordFolders } from './record-files';
 import type { PageValidators, RecordCommit } from './record-types';
 
 /** What became of a profile's single-file cache on the records cache's first open. */
@@ -58,4 +61,13 @@ export async function removeLegacyFile(source: LegacySource): Promise<void> {
   const file = legacyCachePath(source);
   await rm(file, { force: true });
   await removeStaleTempFiles(file);
+}
+
+/** Deletes everything of a profile in the cache folder (records, set-aside copies, the single file and its leftovers) and its key. */
+export async function clearProfile(folder: string, source: LegacySource): Promise<void> {
+  await removeRecordFolders(folder).catch((error: unknown) => {
+    throw notDeletedError(error);
+  });
+  await new PortfolioCache(source).clear();
+  await deleteCacheKey(source.secrets, source.profileId);
 }

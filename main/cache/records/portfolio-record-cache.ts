@@ -1,15 +1,15 @@
 import path from 'node:path';
 import type { HttpValidators } from '../../api/conditional-request';
 import type { SecretStore } from '../../keychain/secret-store';
-import { deleteCacheKey, readCacheKey, readOrCreateCacheKey } from '../cache-key';
+import { readOrCreateCacheKey } from '../cache-key';
 import type { CacheSetAsideReason } from '../cache-read-result';
 import { runExclusive } from '../exclusive';
-import { PortfolioCache } from '../portfolio-cache';
-import { migrateSingleFile, removeLegacyFile, type LegacySource } from './legacy-migration';
-import { writeCommit } from './record-commit';
-import { recordFolderName, removeRecordFolders, segmentFileName, setAsideFolder, sweepFolder } from './record-files';
-import { openBooks, openSummaries, readManifestBytes, readRevision, type RecordSource } from './record-reader';
-import { notDeletedError, notSetAsideError, unreadable } from './record-errors';
+import { clearProfile, migrateSingleFile, removeLegacyFile, type LegacySource } from './legacy-migration';
+import { readBatch } from './record-batch-reader';
+import { writeCommit, type CommitContext } from './record-commit';
+import { recordFolderName, segmentFileName, setAsideFolder, sweepFolder } from './record-files';
+import { openBooks, openRecordSet, readRevision, type RecordSource } from './record-reader';
+import { notSetAsideError, unreadable } from './record-errors';
 import { emptyState, historyOf, listingOf, markDamaged, type RecordState } from './record-state';
 import type {
   CommitFigures,
@@ -52,7 +52,7 @@ export class PortfolioRecordCache {
   readonly folder: string;
   private readonly options: PortfolioRecordCacheOptions;
   private readonly now: () => Date;
-  private readonly policy: LayoutPolicy;
+  private readonly settings: Omit<CommitContext, 'key'>;
   private state: RecordState | null = null;
   private key: Buffer | null = null;
   private booksFailure: RecordDamage | null = null;
@@ -62,7 +62,13 @@ export class PortfolioRecordCache {
     this.options = options;
     this.folder = path.join(path.resolve(options.dir), recordFolderName(options.profileId));
     this.now = options.now ?? (() => new Date());
-    this.policy = { ...defaultLayoutPolicy, ...options.layout };
+    const policy = { ...defaultLayoutPolicy, ...options.layout };
+    this.settings = {
+      folder: this.folder,
+      profileId: options.profileId,
+      maxVersions: options.maxVersions ?? 12,
+      policy,
+    };
   }
 
   /** Opens the cache reading the manifest and summaries only. Throws only when the keychain or the disk does not answer. */
@@ -100,6 +106,21 @@ export class PortfolioRecordCache {
     );
   }
 
+  /** Current details of many portfolios (default: every listed one, in list order) through one handle per segment. */
+  async *readDetails(ids?: readonly string[]): AsyncGenerator<{ id: string; read: DetailRead }> {
+    const state = await this.ready();
+    const books = await this.loadBooks(state);
+    const wanted = ids ?? state.manifest.order;
+    const lost: DetailRead = { status: 'damaged', reason: 'index-damaged' };
+    if (!books || !this.key)
+      return yield* wanted.map((id) => ({ id, read: state.summaries.has(id) ? lost : { status: 'missing' as const } }));
+    const items = wanted.map((id) => ({ id, revision: books.get(id)?.current ?? null }));
+    for await (const item of readBatch(this.source(this.key), items)) {
+      if (item.read.status === 'damaged') markDamaged(state, books.get(item.id)!);
+      yield item;
+    }
+  }
+
   /** What the sync needs for conditional requests. */
   async validators(): Promise<StoredValidators> {
     const state = await this.ready();
@@ -120,11 +141,7 @@ export class PortfolioRecordCache {
   /** Deletes everything of the profile: records, leftovers, set-aside copies, the single-file cache, and the key. */
   clear(): Promise<void> {
     return this.serial(async () => {
-      await removeRecordFolders(this.folder).catch((error: unknown) => {
-        throw notDeletedError(error);
-      });
-      await new PortfolioCache(this.legacySource()).clear();
-      await deleteCacheKey(this.options.secrets, this.options.profileId);
+      await clearProfile(this.folder, this.legacySource());
       this.state = null;
       this.key = null;
       this.booksFailure = null;
@@ -147,20 +164,11 @@ export class PortfolioRecordCache {
   private async openNow(): Promise<RecordOpenResult> {
     this.state = null;
     this.booksFailure = null;
-    // The keychain is asked while the manifest is read; its answer matters only when there is a manifest.
-    const keyRead = readCacheKey(this.options.secrets, this.options.profileId).then(
-      (key) => ({ key }),
-      (error: unknown) => ({ error }),
-    );
-    const bytes = await unreadable(readManifestBytes(this.folder));
-    if (!bytes) return this.openWithoutRecords();
-    const answer = await keyRead;
-    if ('error' in answer) throw answer.error;
-    if (!answer.key) return this.setAside('key-missing');
-    const opened = await unreadable(openSummaries(bytes, this.source(answer.key)));
-    if (!opened.ok) return this.setAside(opened.reason);
-    const { manifest, summaries } = opened.value;
-    this.key = answer.key;
+    const found = await openRecordSet(this.folder, this.options.profileId, this.options.secrets);
+    if (found.kind === 'none') return this.openWithoutRecords();
+    if (found.kind === 'damaged') return this.setAside(found.reason);
+    const { key, manifest, summaries } = found;
+    this.key = key;
     this.state = { manifest, summaries, books: null, damaged: new Set() };
     await sweepFolder(this.folder, new Set(manifest.segments.map(({ segment }) => segmentFileName(segment))));
     await removeLegacyFile(this.legacySource()).catch(() => undefined);
@@ -183,14 +191,7 @@ export class PortfolioRecordCache {
       state = this.state!;
     }
     this.key ??= await readOrCreateCacheKey(this.options.secrets, this.options.profileId);
-    const context = {
-      folder: this.folder,
-      profileId: this.options.profileId,
-      key: this.key,
-      maxVersions: this.options.maxVersions ?? 12,
-      policy: this.policy,
-    };
-    const result = await writeCommit(context, state, change);
+    const result = await writeCommit({ ...this.settings, key: this.key }, state, change);
     this.state = result.state;
     return result.figures;
   }

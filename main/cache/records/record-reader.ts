@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Portfolio } from '../../../common/portfolio';
 import { portfolioSchema } from '../cache-schema';
+import type { SecretStore } from '../../keychain/secret-store';
+import { readCacheKey } from '../cache-key';
 import type { CacheSetAsideReason } from '../cache-read-result';
+import { unreadable } from './record-errors';
 import { checkBooks, checkManifest, checkSummaries, manifestFormat } from './record-checks';
 import { isMissing, manifestFileName, readRange, segmentFileName } from './record-files';
 import { openRecord, type RecordBinding, type RecordKind } from './record-seal';
@@ -108,15 +111,8 @@ export async function openBooks(
   return books ? { ok: true, value: books } : { ok: false, reason: 'parse-failed' };
 }
 
-/** Reads and opens one stored revision of a portfolio; damage is reported, never thrown (I/O errors but ENOENT are). */
-export async function readRevision(source: RecordSource, id: string, revision: StoredRevision): Promise<DetailRead> {
-  let bytes: Buffer;
-  try {
-    bytes = await readRange(path.join(source.folder, segmentFileName(revision.segment)), revision);
-  } catch (error) {
-    if (isMissing(error)) return { status: 'damaged', reason: 'record-missing' };
-    throw error;
-  }
+/** Opens a stored revision's sealed bytes for the portfolio it must belong to; damage is returned, never thrown. */
+export function decodeDetail(source: RecordSource, id: string, revision: StoredRevision, bytes: Buffer): DetailRead {
   const binding: RecordBinding = {
     profileId: source.profileId,
     kind: 'detail',
@@ -129,4 +125,41 @@ export async function readRevision(source: RecordSource, id: string, revision: S
   if (!parsed.success || parsed.data.id !== id) return { status: 'damaged', reason: 'parse-failed' };
   const portfolio: Portfolio = parsed.data;
   return { status: 'ok', portfolio, revision: revision.revision, storedAt: revision.storedAt };
+}
+
+/** What a profile's folder holds: no record set, one to set aside (and why), or one opened for the list. */
+export type RecordSetOnDisk =
+  | { kind: 'none' }
+  | { kind: 'damaged'; reason: CacheSetAsideReason }
+  | { kind: 'ok'; key: Buffer; manifest: Manifest; summaries: Map<string, RecordSummary> };
+
+/**
+ * Opens a profile's record set for the list: the manifest (the keychain is asked for the key meanwhile; its answer
+ * matters only when there is a manifest), then the summaries. Throws when the keychain or the disk does not answer.
+ */
+export async function openRecordSet(folder: string, profileId: string, secrets: SecretStore): Promise<RecordSetOnDisk> {
+  const keyRead = readCacheKey(secrets, profileId).then(
+    (key) => ({ key }),
+    (error: unknown) => ({ error }),
+  );
+  const bytes = await unreadable(readManifestBytes(folder));
+  if (!bytes) return { kind: 'none' };
+  const answer = await keyRead;
+  if ('error' in answer) throw answer.error;
+  if (!answer.key) return { kind: 'damaged', reason: 'key-missing' };
+  const opened = await unreadable(openSummaries(bytes, { folder, profileId, key: answer.key }));
+  if (!opened.ok) return { kind: 'damaged', reason: opened.reason };
+  return { kind: 'ok', key: answer.key, ...opened.value };
+}
+
+/** Reads and opens one stored revision of a portfolio; damage is reported, never thrown (I/O errors but ENOENT are). */
+export async function readRevision(source: RecordSource, id: string, revision: StoredRevision): Promise<DetailRead> {
+  let bytes: Buffer;
+  try {
+    bytes = await readRange(path.join(source.folder, segmentFileName(revision.segment)), revision);
+  } catch (error) {
+    if (isMissing(error)) return { status: 'damaged', reason: 'record-missing' };
+    throw error;
+  }
+  return decodeDetail(source, id, revision, bytes);
 }

@@ -102,6 +102,18 @@ describe('PortfolioRecordCache on the real keychain and disk', () => {
       });
     }
     await expect(reopened.readDetail('nobody')).resolves.toEqual({ status: 'missing' });
+    const all = [];
+    for await (const item of reopened.readDetails()) all.push(item);
+    expect(all).toEqual(
+      portfolios.map((portfolio) => ({ id: portfolio.id, read: expect.objectContaining({ portfolio }) })),
+    );
+    const some = [];
+    for await (const item of reopened.readDetails([ids[9]!, 'nobody', ids[2]!])) some.push(item);
+    expect(some).toEqual([
+      { id: ids[9], read: expect.objectContaining({ status: 'ok', portfolio: portfolios[9] }) },
+      { id: 'nobody', read: { status: 'missing' } },
+      { id: ids[2], read: expect.objectContaining({ status: 'ok', portfolio: portfolios[2] }) },
+    ]);
     const validators = await reopened.validators();
     expect(validators.pages).toEqual(commit.pages);
     expect(validators.details.get(ids[7]!)).toEqual({ etag: '"d-7"', lastModified: null, bodyHash: null });
@@ -130,6 +142,9 @@ describe('PortfolioRecordCache on the real keychain and disk', () => {
       if (damagedIds.includes(id)) expect(read, id).toEqual({ status: 'damaged', reason: 'decrypt-failed' });
       else expect(read.status, id).toBe('ok');
     }
+    const batch = [];
+    for await (const { id, read } of reopened.readDetails()) batch.push([id, read.status]);
+    expect(batch).toEqual(ids.map((id) => [id, damagedIds.includes(id) ? 'damaged' : 'ok']));
     // The next sync is told to fetch the damaged ones in full, and its commit rewrites them.
     const { details, pages } = await reopened.validators();
     expect(details.get(ids[0]!)).toEqual(noValidators);
