@@ -1,29 +1,19 @@
-import { generatePortfolio } from './data';
-import { type ResolvedOptions } from './options';
-
-/** The HTTP-date (IMF-fixdate, RFC 9110 §5.6.7) of an instant, for Last-Modified. */
-export function httpDate(ms: number): string {
-  return new Date(ms).toUTCString();
-}
-
-/** The latest `updatedAt` of the portfolios at positions [from, to), in ms (whole seconds); null when there are none. */
-export function lastModifiedOf(options: ResolvedOptions, from: number, to: number): number | null {
+/** The HTTP-date (IMF-fixdate, RFC 9110 §5.6.7) of the latest of some ISO instants, for Last-Modified; null for none. */
+export function lastModifiedOf(updatedAts: Iterable<string>): string | null {
   let latest: number | null = null;
-  for (let index = from; index < to; index++) {
-    // Without holdings: updatedAt comes from the portfolio's own random stream, the holdings from another.
-    const { updatedAt } = generatePortfolio(options.seed, index, { holdings: false, imperfect: options.imperfect });
-    const ms = Math.floor(Date.parse(updatedAt) / 1000) * 1000;
+  for (const updatedAt of updatedAts) {
+    const ms = Date.parse(updatedAt);
     if (Number.isFinite(ms) && (latest === null || ms > latest)) latest = ms;
   }
-  return latest;
+  return latest === null ? null : new Date(latest).toUTCString();
 }
 
 /**
  * Whether If-Modified-Since says the client's copy is current: the header is a valid HTTP-date no earlier than the
- * representation's last modification (RFC 9110 §13.1.3). A date that does not parse is ignored, as the RFC asks.
+ * representation's Last-Modified (RFC 9110 §13.1.3; whole seconds). A date that does not parse is ignored.
  */
-export function notModifiedSince(header: string | undefined, lastModifiedMs: number): boolean {
-  if (!header) return false;
+export function notModifiedSince(header: string | undefined, lastModified: string | null): boolean {
+  if (!header || lastModified === null) return false;
   const since = Date.parse(header);
-  return Number.isFinite(since) && lastModifiedMs <= since;
+  return Number.isFinite(since) && Date.parse(lastModified) <= since;
 }

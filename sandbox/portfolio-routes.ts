@@ -2,7 +2,7 @@ import { checkAccept } from './accept';
 import { checkBearer } from './bearer';
 import { generatePortfolio, portfolioIndex, type GenerateOptions } from './data';
 import { computeEtag, ifNoneMatchMatches } from './etag';
-import { httpDate, lastModifiedOf, notModifiedSince } from './last-modified';
+import { lastModifiedOf, notModifiedSince } from './last-modified';
 import { type ResolvedOptions } from './options';
 import { encodeCursor, readCursorParam, readPageParam } from './pagination';
 import { errorReply, jsonContentType, jsonReply, methodNotAllowedReply, type Reply } from './reply';
@@ -34,10 +34,15 @@ export function handleListRoute(ctx: RequestContext, deps: PortfolioRouteDeps): 
     holdingsCount: options.holdingsCount,
   };
   const item = (index: number): string => JSON.stringify(generatePortfolio(options.seed, index, generate));
+  // Without holdings: updatedAt does not depend on them, and a 304 needs no more.
+  function* updatedAts(from: number, to: number): Generator<string> {
+    for (let i = from; i < to; i++)
+      yield generatePortfolio(options.seed, i, { ...generate, holdings: false }).updatedAt;
+  }
 
   if (options.pagination === 'none') {
     const etag = etagFor(options, 'list:all');
-    const lastModified = lastModifiedOf(options, 0, total);
+    const lastModified = lastModifiedOf(updatedAts(0, total));
     if (isNotModified(ctx, etag, lastModified)) return notModified(etag, lastModified);
     return {
       status: 200,
@@ -61,7 +66,7 @@ export function handleListRoute(ctx: RequestContext, deps: PortfolioRouteDeps): 
   if (!at.ok) return errorReply(400, 'invalid_request', at.reason);
   const end = Math.min(at.offset + options.pageSize, total);
   const etag = etagFor(options, `list:${at.offset}`);
-  const lastModified = lastModifiedOf(options, at.offset, end);
+  const lastModified = lastModifiedOf(updatedAts(at.offset, end));
   if (isNotModified(ctx, etag, lastModified)) return notModified(etag, lastModified);
 
   const items: string[] = [];
@@ -104,13 +109,13 @@ export function handleDetailRoute(ctx: RequestContext, deps: PortfolioRouteDeps)
     return jsonReply(404, { error: 'not_found', error_description: `No model portfolio ${id}` });
   }
   const etag = etagFor(options, `detail:${index}`);
-  const lastModified = lastModifiedOf(options, index, index + 1);
-  if (isNotModified(ctx, etag, lastModified)) return notModified(etag, lastModified);
   const portfolio = generatePortfolio(options.seed, index, {
     weights: options.weights,
     imperfect: options.imperfect,
     holdingsCount: options.holdingsCount,
   });
+  const lastModified = lastModifiedOf([portfolio.updatedAt]);
+  if (isNotModified(ctx, etag, lastModified)) return notModified(etag, lastModified);
   return jsonReply(200, portfolio, cacheHeaders(etag, lastModified));
 }
 
@@ -137,23 +142,23 @@ function etagFor(options: ResolvedOptions, what: string): string {
   });
 }
 
-function cacheHeaders(etag: string, lastModified: number | null): Record<string, string> {
+function cacheHeaders(etag: string, lastModified: string | null): Record<string, string> {
   const headers: Record<string, string> = {
     ETag: etag,
     'Cache-Control': 'private, no-cache',
     Vary: 'Accept, Authorization',
   };
-  if (lastModified !== null) headers['Last-Modified'] = httpDate(lastModified);
+  if (lastModified !== null) headers['Last-Modified'] = lastModified;
   return headers;
 }
 
 /** If-None-Match decides when present (If-Modified-Since is then ignored, RFC 9110 §13.1.3); else If-Modified-Since. */
-function isNotModified(ctx: RequestContext, etag: string, lastModified: number | null): boolean {
+function isNotModified(ctx: RequestContext, etag: string, lastModified: string | null): boolean {
   const ifNoneMatch = headerValue(ctx.headers, 'if-none-match');
   if (ifNoneMatch !== undefined) return ifNoneMatchMatches(ifNoneMatch, etag);
-  return lastModified !== null && notModifiedSince(headerValue(ctx.headers, 'if-modified-since'), lastModified);
+  return notModifiedSince(headerValue(ctx.headers, 'if-modified-since'), lastModified);
 }
 
-function notModified(etag: string, lastModified: number | null): Reply {
+function notModified(etag: string, lastModified: string | null): Reply {
   return { status: 304, headers: cacheHeaders(etag, lastModified) };
 }
