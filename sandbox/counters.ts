@@ -8,6 +8,8 @@ export interface SandboxCounters {
   tokensIssued: number;
   /** Requests per route, faulted ones included; 'other' is every unknown path (admin requests are not counted). */
   requests: Record<SandboxRoute | 'other', number>;
+  /** 304 Not Modified answers per portfolio route: conditional requests the sandbox found current. */
+  notModified: Record<'list' | 'detail', number>;
   /** Bytes the API server wrote to its sockets (status lines, headers and bodies; admin answers excluded). */
   bytesSent: number;
   /** Sets every counter back to zero. */
@@ -19,6 +21,7 @@ export class Counters implements SandboxCounters {
   tokenRequests = 0;
   tokensIssued = 0;
   readonly requests: Record<SandboxRoute | 'other', number> = { token: 0, list: 0, detail: 0, other: 0 };
+  readonly notModified: Record<'list' | 'detail', number> = { list: 0, detail: 0 };
   bytesSent = 0;
 
   reset(): void {
@@ -26,6 +29,8 @@ export class Counters implements SandboxCounters {
     this.tokensIssued = 0;
     this.bytesSent = 0;
     for (const key of ['token', 'list', 'detail', 'other'] as const) this.requests[key] = 0;
+    this.notModified.list = 0;
+    this.notModified.detail = 0;
   }
 
   /** A plain copy, for JSON. */
@@ -34,6 +39,7 @@ export class Counters implements SandboxCounters {
       tokenRequests: this.tokenRequests,
       tokensIssued: this.tokensIssued,
       requests: { ...this.requests },
+      notModified: { ...this.notModified },
       bytesSent: this.bytesSent,
     };
   }

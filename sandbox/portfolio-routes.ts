@@ -2,6 +2,7 @@ import { checkAccept } from './accept';
 import { checkBearer } from './bearer';
 import { portfolioIndex, type GenerateOptions, type SandboxPortfolio } from './data';
 import { computeEtag, ifNoneMatchMatches } from './etag';
+import { lastModifiedOf, notModifiedSince } from './last-modified';
 import { type ResolvedOptions } from './options';
 import { encodeCursor, readCursorParam, readPageParam } from './pagination';
 import { errorReply, jsonContentType, jsonReply, methodNotAllowedReply, type Reply } from './reply';
@@ -36,13 +37,18 @@ export function handleListRoute(ctx: RequestContext, deps: PortfolioRouteDeps): 
     holdingsCount: options.holdingsCount,
   };
   const item = (index: number): SandboxPortfolio => deps.revisions.portfolio(index, generate);
+  // Without holdings: updatedAt does not depend on them, and a 304 needs no more.
+  function* updatedAts(from: number, to: number): Generator<string> {
+    for (let i = from; i < to; i++) yield deps.revisions.portfolio(i, { ...generate, holdings: false }).updatedAt;
+  }
 
   if (options.pagination === 'none') {
     const etag = etagFor(options, 'list:all', deps.revisions.stamps(0, total));
-    if (ifNoneMatchMatches(headerValue(ctx.headers, 'if-none-match'), etag)) return notModified(etag);
+    const lastModified = lastModifiedOf(updatedAts(0, total));
+    if (isNotModified(ctx, etag, lastModified)) return notModified(etag, lastModified);
     return {
       status: 200,
-      headers: { ...cacheHeaders(etag), 'Content-Type': jsonContentType, 'X-Total-Count': total },
+      headers: { ...cacheHeaders(etag, lastModified), 'Content-Type': jsonContentType, 'X-Total-Count': total },
       body: function* streamAll() {
         yield '[';
         for (let start = 0; start < total; start += streamBatch) {
@@ -62,23 +68,14 @@ export function handleListRoute(ctx: RequestContext, deps: PortfolioRouteDeps): 
   if (!at.ok) return errorReply(400, 'invalid_request', at.reason);
   const end = Math.min(at.offset + options.pageSize, total);
   const etag = etagFor(options, `list:${at.offset}`, deps.revisions.stamps(at.offset, end));
-  if (ifNoneMatchMatches(headerValue(ctx.headers, 'if-none-match'), etag)) return notModified(etag);
+  const lastModified = lastModifiedOf(updatedAts(at.offset, end));
+  if (isNotModified(ctx, etag, lastModified)) return notModified(etag, lastModified);
 
   const items: string[] = [];
-  let latest = '';
-  for (let i = at.offset; i < end; i++) {
-    const portfolio = item(i);
-    if (portfolio.updatedAt > latest) latest = portfolio.updatedAt;
-    items.push(JSON.stringify(portfolio));
-  }
+  for (let i = at.offset; i < end; i++) items.push(JSON.stringify(item(i)));
   const array = `[${items.join(',')}]`;
   const hasNext = end < total;
-  const headers = {
-    ...cacheHeaders(etag),
-    ...lastModified(latest),
-    'Content-Type': jsonContentType,
-    'X-Total-Count': total,
-  };
+  const headers = { ...cacheHeaders(etag, lastModified), 'Content-Type': jsonContentType, 'X-Total-Count': total };
   switch (options.pagination) {
     case 'next-link': {
       const next = hasNext ? `${deps.baseUrl}${listPath}?page=${at.page + 1}` : null;
@@ -114,13 +111,14 @@ export function handleDetailRoute(ctx: RequestContext, deps: PortfolioRouteDeps)
     return jsonReply(404, { error: 'not_found', error_description: `No model portfolio ${id}` });
   }
   const etag = etagFor(options, `detail:${index}`, deps.revisions.stamps(index, index + 1));
-  if (ifNoneMatchMatches(headerValue(ctx.headers, 'if-none-match'), etag)) return notModified(etag);
   const portfolio = deps.revisions.portfolio(index, {
     weights: options.weights,
     imperfect: options.imperfect,
     holdingsCount: options.holdingsCount,
   });
-  return jsonReply(200, portfolio, { ...cacheHeaders(etag), ...lastModified(portfolio.updatedAt) });
+  const lastModified = lastModifiedOf([portfolio.updatedAt]);
+  if (isNotModified(ctx, etag, lastModified)) return notModified(etag, lastModified);
+  return jsonReply(200, portfolio, cacheHeaders(etag, lastModified));
 }
 
 /** Method, bearer token and Accept checks shared by both routes, in that order. */
@@ -152,16 +150,23 @@ function etagFor(options: ResolvedOptions, what: string, revised: ReadonlyArray<
   });
 }
 
-/** `Last-Modified` from the newest `updatedAt` served (informational: If-Modified-Since is not honoured, ETags are). */
-function lastModified(updatedAt: string): Record<string, string> {
-  const time = Date.parse(updatedAt);
-  return Number.isNaN(time) ? {} : { 'Last-Modified': new Date(time).toUTCString() };
+function cacheHeaders(etag: string, lastModified: string | null): Record<string, string> {
+  const headers: Record<string, string> = {
+    ETag: etag,
+    'Cache-Control': 'private, no-cache',
+    Vary: 'Accept, Authorization',
+  };
+  if (lastModified !== null) headers['Last-Modified'] = lastModified;
+  return headers;
 }
 
-function cacheHeaders(etag: string): Record<string, string> {
-  return { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept, Authorization' };
+/** If-None-Match decides when present (If-Modified-Since is then ignored, RFC 9110 §13.1.3); else If-Modified-Since. */
+function isNotModified(ctx: RequestContext, etag: string, lastModified: string | null): boolean {
+  const ifNoneMatch = headerValue(ctx.headers, 'if-none-match');
+  if (ifNoneMatch !== undefined) return ifNoneMatchMatches(ifNoneMatch, etag);
+  return notModifiedSince(headerValue(ctx.headers, 'if-modified-since'), lastModified);
 }
 
-function notModified(etag: string): Reply {
-  return { status: 304, headers: cacheHeaders(etag) };
+function notModified(etag: string, lastModified: string | null): Reply {
+  return { status: 304, headers: cacheHeaders(etag, lastModified) };
 }

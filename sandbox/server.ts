@@ -120,7 +120,9 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
     const normal = (): Reply => {
       const deps = { options, tokens, baseUrl, revisions };
       if (apiRoute === 'token') return handleTokenRoute(ctx, { options, tokens, counters });
-      return apiRoute === 'list' ? handleListRoute(ctx, deps) : handleDetailRoute(ctx, deps);
+      const reply = apiRoute === 'list' ? handleListRoute(ctx, deps) : handleDetailRoute(ctx, deps);
+      if (reply.status === 304) counters.notModified[apiRoute]++;
+      return reply;
     };
     const fault = options.faults ? queue.take(apiRoute) : undefined;
     if (!fault) return sendReply(res, normal());

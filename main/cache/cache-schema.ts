@@ -11,7 +11,8 @@ const holdingSchema = z.object({
   weight: z.number(),
 });
 
-const portfolioSchema = z.object({
+/** The schema one stored portfolio must pass (also each detail record of the records cache). */
+export const portfolioSchema = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string().nullable(),

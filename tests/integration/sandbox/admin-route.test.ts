@@ -90,6 +90,7 @@ describe('the admin route /__admin/*', () => {
       tokenRequests: 1,
       tokensIssued: 1,
       requests: { token: 1, list: 1, detail: 1, other: 0 },
+      notModified: { list: 0, detail: 0 },
       bytesSent: expect.any(Number),
     });
     expect(counters.bytesSent).toBeGreaterThan(0);

@@ -43,14 +43,32 @@ describe('counters', () => {
     expect(s.counters.bytesSent - before).toBeLessThan(body.byteLength + 2_000);
   });
 
+  it('count 304 answers per route apart from the requests', async () => {
+    const s = (sandbox = await startSandbox());
+    const token = await getToken(s);
+    const page = await apiGet(s, '/model-portfolios', token);
+    const detail = await apiGet(s, '/model-portfolios/mp-000001', token);
+    await apiGet(s, '/model-portfolios', token, { 'If-None-Match': page.headers.get('etag') ?? '' });
+    await apiGet(s, '/model-portfolios', token, { 'If-None-Match': '"stale"' });
+    await apiGet(s, '/model-portfolios/mp-000001', token, {
+      'If-Modified-Since': detail.headers.get('last-modified') ?? '',
+    });
+    expect(s.counters.requests).toMatchObject({ list: 3, detail: 2 });
+    expect(s.counters.notModified).toEqual({ list: 1, detail: 1 });
+  });
+
   it('reset() sets every counter back to zero', async () => {
     const s = (sandbox = await startSandbox());
-    await apiGet(s, '/model-portfolios', await getToken(s));
+    const token = await getToken(s);
+    const page = await apiGet(s, '/model-portfolios', token);
+    await apiGet(s, '/model-portfolios', token, { 'If-None-Match': page.headers.get('etag') ?? '' });
+    expect(s.counters.notModified.list).toBe(1);
     s.counters.reset();
     expect({ ...s.counters, reset: undefined }).toEqual({
       tokenRequests: 0,
       tokensIssued: 0,
       requests: { token: 0, list: 0, detail: 0, other: 0 },
+      notModified: { list: 0, detail: 0 },
       bytesSent: 0,
       reset: undefined,
     });
