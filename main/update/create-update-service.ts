@@ -3,7 +3,8 @@ import type { Logger } from '../logging/logger';
 import type { BusySignal } from './activity-tracker';
 import type { Timers } from './timers';
 import { readUpdatePolicy } from './update-policy';
-import { UpdateService, type UpdateSchedule } from './update-service';
+import type { UpdateSchedule } from './update-schedule';
+import { UpdateService } from './update-service';
 import { UpdateSettingsStore } from './update-settings-store';
 import type { Updater } from './updater';
 
