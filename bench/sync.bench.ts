@@ -49,12 +49,13 @@ async function appSync(): Promise<{ ms: number; items: number; holdings: number 
     api,
     profileId: 'bench',
     clock: systemClock,
-    previous: null,
+    stored: null,
     signal: new AbortController().signal,
   });
   const ms = performance.now() - started;
-  const holdings = result.snapshot.portfolios.reduce((n, p) => n + p.holdings.length, 0);
-  return { ms, items: result.snapshot.portfolios.length, holdings };
+  const fetched = result.commit.portfolios.flatMap((entry) => (entry.kind === 'fetched' ? [entry.portfolio] : []));
+  const holdings = fetched.reduce((n, p) => n + p.holdings.length, 0);
+  return { ms, items: fetched.length, holdings };
 }
 
 // Warm up both paths once, then alternate 3 runs each and take medians.

@@ -6,7 +6,8 @@ import { createTokenFetcher } from './auth/token-client';
 import { systemClock, type Clock } from './clock';
 import { DemoService } from './demo/demo-service';
 import type { SaveDialog, ShellActions } from './desktop-ports';
-import { choosePortfolios, ExportService } from './export/export-service';
+import { ExportService } from './export/export-service';
+import { nodeAtomicWriteIo, type AtomicWriteIo } from './fs/atomic-file';
 import type { EventSink } from './ipc/event-sink';
 import { redactingSecretStore } from './keychain/redacting-secret-store';
 import type { SecretStore } from './keychain/secret-store';
@@ -58,6 +59,8 @@ export interface MainServicesConfig {
   autoSync?: AutoSyncOptions;
   /** Overrides of the demo sandbox's data (tests use a bigger or smaller set). */
   demoData?: SandboxOptions;
+  /** The file-system steps of atomic writes (a test holds one on cue; the app uses Node's). */
+  fileIo?: AtomicWriteIo;
   /** Marks long work (exports) as under way, so updates wait for it. */
   trackExport?: <T>(work: () => Promise<T>) => Promise<T>;
 }
@@ -116,11 +119,12 @@ export function createMainServices(config: MainServicesConfig): MainServices {
     events,
     userDataDir: config.userDataDir,
     logger,
+    fileIo: config.fileIo ?? { ...nodeAtomicWriteIo, warn: (message, error) => logger.warn(message, { error }) },
     autoSync: config.autoSync,
     beforeSync: (profile) => demo.ensureRunning(profile),
   });
   const exports = new ExportService({
-    portfolios: async (ids) => choosePortfolios(await portfolios.all(), ids),
+    portfolios: (ids) => portfolios.stream(ids),
     clock,
     saveDialog: config.saveDialog ?? noDialog,
     shell,

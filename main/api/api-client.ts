@@ -3,6 +3,7 @@ import { sleep as defaultSleep, systemClock, type Clock } from '../clock';
 import { silentLogger, type Logger } from '../logging/logger';
 import { apiUrl } from '../auth/token-client';
 import { versionedAccept } from './api-version';
+import { conditionalHeaders, type HttpValidators } from './conditional-request';
 import { foreign401, parseJsonBody, sameOrigin, statusError } from './api-responses';
 import { classifyTransportError, headerValue, sendHttpRequest, type HttpResponse } from './http-request';
 import { defaultRetryPolicy, isRetryableStatus, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry-policy';
@@ -37,7 +38,10 @@ export interface ApiResponse {
   /** The URL that finally answered (after redirects). */
   url: string;
   body: unknown;
+  /** The response's ETag (on a 304: the one sent, or the stored one). */
   etag: string | null;
+  /** The response's Last-Modified (on a 304: the one sent, or the stored one). */
+  lastModified: string | null;
   link: string | null;
   /** Bytes of the body as received (0 on 304), for caps across many responses. */
   bytes: number;
@@ -89,8 +93,17 @@ export class ApiClient {
     return /^https?:\/\//i.test(pathOrUrl) ? pathOrUrl : apiUrl(this.baseUrl, pathOrUrl);
   }
 
-  /** GETs JSON; `etag` makes it conditional (a 304 answers with body null). Throws coded errors only. */
-  async getJson(pathOrUrl: string, options: { etag?: string | null; signal?: AbortSignal } = {}): Promise<ApiResponse> {
+  /**
+   * GETs JSON. Stored validators (or a bare `etag`) make it conditional with If-None-Match and
+   * If-Modified-Since, sent to the API's own origin only; a 304 answers with body null. Throws coded errors only.
+   */
+  async getJson(
+    pathOrUrl: string,
+    options: { etag?: string | null; validators?: HttpValidators | null; signal?: AbortSignal } = {},
+  ): Promise<ApiResponse> {
+    const stored: HttpValidators | null =
+      options.validators ?? (options.etag ? { etag: options.etag, lastModified: null, bodyHash: null } : null);
+    const conditions = conditionalHeaders(stored);
     const url = this.resolve(pathOrUrl);
     const deadline = AbortSignal.timeout(this.deadlineMs);
     const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
@@ -102,7 +115,7 @@ export class ApiClient {
       const token = await this.tokens.getToken(options.signal);
       let response: HttpResponse;
       try {
-        response = await this.followRedirects(url, token, options.etag ?? null, signal);
+        response = await this.followRedirects(url, token, conditions, signal);
       } catch (error) {
         if (options.signal?.aborted) throw new AppError('SYNC_CANCELLED');
         const coded = classifyTransportError(error, signal);
@@ -139,7 +152,15 @@ export class ApiClient {
         continue;
       }
       if (status === 304)
-        return { status, url: response.url, body: null, etag: options.etag ?? null, link: null, bytes: 0 };
+        return {
+          status,
+          url: response.url,
+          body: null,
+          etag: headerValue(response.headers, 'etag') ?? stored?.etag ?? null,
+          lastModified: headerValue(response.headers, 'last-modified') ?? stored?.lastModified ?? null,
+          link: null,
+          bytes: 0,
+        };
       if (status < 200 || status >= 300) throw statusError(status);
       const body = parseJsonBody(response);
       this.logger.debug('GET done', {
@@ -153,6 +174,7 @@ export class ApiClient {
         url: response.url,
         body,
         etag: headerValue(response.headers, 'etag') ?? null,
+        lastModified: headerValue(response.headers, 'last-modified') ?? null,
         link: headerValue(response.headers, 'link') ?? null,
         bytes: response.body.length,
       };
@@ -174,7 +196,7 @@ export class ApiClient {
   private async followRedirects(
     url: string,
     token: string,
-    etag: string | null,
+    conditions: Record<string, string>,
     signal: AbortSignal,
   ): Promise<HttpResponse> {
     const origin = new URL(this.baseUrl);
@@ -182,7 +204,8 @@ export class ApiClient {
     for (let hop = 0; ; hop += 1) {
       const headers: Record<string, string> = { accept: versionedAccept };
       if (sameOrigin(current, origin)) headers.authorization = `Bearer ${token}`;
-      if (etag && sameOrigin(current, origin)) headers['if-none-match'] = etag;
+      // Conditions name the API's own representation: another origin gets a plain GET.
+      if (sameOrigin(current, origin)) Object.assign(headers, conditions);
       const response = await sendHttpRequest({
         url: current.toString(),
         method: 'GET',

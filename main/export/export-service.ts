@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Portfolio } from '../../common/portfolio';
 import { AppError } from '../../common/result';
 import type { ExportKind, ExportOutcome } from '../../common/sync-outcome';
 import type { Clock } from '../clock';
@@ -55,14 +54,4 @@ export class ExportService {
     this.deps.shell.showInFolder(filePath);
     return true;
   }
-}
-
-/** Picks portfolios by id from those on hand: all, or the chosen ones (EXPORT_NOTHING_SELECTED when none match). */
-export function choosePortfolios(all: readonly Portfolio[], ids: 'all' | string[]): Portfolio[] {
-  if (all.length === 0) throw new AppError('NO_DATA');
-  if (ids === 'all') return [...all];
-  const wanted = new Set(ids);
-  const chosen = all.filter((portfolio) => wanted.has(portfolio.id));
-  if (chosen.length === 0) throw new AppError('EXPORT_NOTHING_SELECTED');
-  return chosen;
 }

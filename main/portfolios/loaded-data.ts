@@ -1,47 +1,73 @@
 import path from 'node:path';
-import type { CacheSnapshot } from '../../common/cache-snapshot';
 import type { Portfolio } from '../../common/portfolio';
 import type { Profile } from '../../common/profile';
 import { AppError, toErrorData, type AppErrorData } from '../../common/result';
-import type { PortfolioCache } from '../cache/portfolio-cache';
+import type { PortfolioRecordCache } from '../cache/records/portfolio-record-cache';
+import type { RecordListing } from '../cache/records/record-types';
 import type { Logger } from '../logging/logger';
+import type { StoredSync } from '../sync/sync-run';
 
-/** The active profile's data as loaded: its cache (or nothing yet), indexed by id. */
+/** The active profile's data as loaded: its records cache and the listing it opened (null when empty). */
 export interface Loaded {
   profile: Profile;
-  snapshot: CacheSnapshot | null;
-  byId: Map<string, Portfolio>;
+  cache: PortfolioRecordCache;
+  listing: RecordListing | null;
 }
 
-/** The profile's data from its cache, and a problem to show when the cache could not be opened (never a throw). */
+/**
+ * Opens the profile's records cache (summaries only; a single-file cache from before is migrated),
+ * with a problem to show when it could not be opened (never a throw for damage).
+ */
 export async function openCache(
   profile: Profile,
-  cache: PortfolioCache,
+  cache: PortfolioRecordCache,
   logger: Logger,
 ): Promise<{ loaded: Loaded; notice: AppErrorData | null }> {
-  let snapshot: CacheSnapshot | null = null;
+  let listing: RecordListing | null = null;
   let notice: AppErrorData | null = null;
   try {
-    const read = await cache.read();
-    if (read.status === 'ok') snapshot = read.snapshot;
-    if (read.status === 'set-aside') {
+    const opened = await cache.open();
+    if (opened.status === 'ok') {
+      listing = opened.listing;
+      if (opened.migrated) logger.info('offline copy migrated to records', { profile: profile.id });
+    }
+    if (opened.status === 'set-aside') {
       notice = new AppError(
         'CACHE_UNREADABLE',
-        `The offline copy could not be opened (${read.reason.replace('-', ' ')}), so it was set aside as ${path.basename(read.movedTo)}. Sync to rebuild it.`,
+        `The offline copy could not be opened (${opened.reason.replace('-', ' ')}), so it was set aside as ${path.basename(opened.movedTo)}. Sync to rebuild it.`,
       ).toData();
-      logger.warn('cache set aside', { profile: profile.id, reason: read.reason });
+      logger.warn('cache set aside', { profile: profile.id, reason: opened.reason });
     }
   } catch (error) {
     notice = toErrorData(error);
   }
-  return { loaded: toLoaded(profile, snapshot), notice };
+  return { loaded: { profile, cache, listing }, notice };
 }
 
-/** Indexes a profile's snapshot by portfolio id. */
-export function toLoaded(profile: Profile, snapshot: CacheSnapshot | null): Loaded {
+/** One cached portfolio's current detail, decrypted now; a damaged record is a coded error that says to sync. */
+export async function readPortfolio(cache: PortfolioRecordCache, id: string): Promise<Portfolio> {
+  const read = await cache.readDetail(id);
+  if (read.status === 'ok') return read.portfolio;
+  if (read.status === 'missing')
+    throw new AppError('NOT_FOUND', 'That portfolio is not in the data on hand. Sync to refresh the list.');
+  throw new AppError(
+    'CACHE_UNREADABLE',
+    'The offline copy of this portfolio could not be read (it is damaged). Sync to fetch it again.',
+  );
+}
+
+/** What the cache offers a sync to ask with: validators per page and detail, kept issues, stored details to merge. */
+export async function storedSync(cache: PortfolioRecordCache): Promise<StoredSync | null> {
+  const listing = cache.listing();
+  if (!listing) return null;
+  const { pages, details } = await cache.validators();
   return {
-    profile,
-    snapshot,
-    byId: new Map((snapshot?.portfolios ?? []).map((portfolio) => [portfolio.id, portfolio])),
+    pages,
+    issues: listing.issues,
+    validators: (id) => details.get(id),
+    read: async (id) => {
+      const read = await cache.readDetail(id);
+      return read.status === 'ok' ? read.portfolio : null;
+    },
   };
 }

@@ -1,20 +1,22 @@
 import path from 'node:path';
-import type { CacheSnapshot } from '../../common/cache-snapshot';
 import { startingProgress, type ConnectionState } from '../../common/connection-state';
 import type { Portfolio } from '../../common/portfolio';
-import { summarise, type PortfolioListing } from '../../common/portfolio-summary';
+import type { PortfolioListing } from '../../common/portfolio-summary';
 import type { Profile } from '../../common/profile';
 import { AppError } from '../../common/result';
 import type { SyncOutcome } from '../../common/sync-outcome';
-import { PortfolioCache } from '../cache/portfolio-cache';
+import { toPortfolioListing } from '../cache/records/portfolio-digest';
+import { PortfolioRecordCache } from '../cache/records/portfolio-record-cache';
+import type { CommitFigures, RecordListing } from '../cache/records/record-types';
 import type { Clock } from '../clock';
+import type { AtomicWriteIo } from '../fs/atomic-file';
 import type { EventSink } from '../ipc/event-sink';
 import type { SecretStore } from '../keychain/secret-store';
 import type { Logger } from '../logging/logger';
 import type { ProfileChange } from '../profiles/profile-events';
 import type { ProfileService } from '../profiles/profile-service';
 import { ConnectionStateMachine } from '../sync/connection-state-machine';
-import { openCache, toLoaded, type Loaded } from './loaded-data';
+import { openCache, readPortfolio, type Loaded } from './loaded-data';
 import { SyncRunner } from './sync-runner';
 import { SyncSchedule, type AutoSyncOptions } from './sync-schedule';
 
@@ -26,6 +28,8 @@ export interface PortfolioServiceDeps {
   events: EventSink;
   userDataDir: string;
   logger: Logger;
+  /** The file-system steps of the cache's atomic writes. */
+  fileIo: AtomicWriteIo;
   autoSync?: AutoSyncOptions;
   /** Called before each sync of a profile, e.g. to start the demo sandbox it points at. */
   beforeSync?: (profile: Profile) => Promise<void>;
@@ -58,20 +62,20 @@ export class PortfolioService {
       clock: deps.clock,
       connection: this.connection,
       logger: deps.logger,
-      cacheFor: (profileId) => this.cacheFor(profileId),
       beforeSync: deps.beforeSync,
-      landed: (profile, snapshot) => this.landed(profile, snapshot),
+      landed: (profile, listing, figures) => this.landed(profile, listing, figures),
     });
     this.unsubscribe = deps.profiles.subscribe((change) => this.onProfileChange(change));
   }
 
-  /** The cache of one profile. */
-  cacheFor(profileId: string): PortfolioCache {
-    return new PortfolioCache({
+  /** The records cache of one profile. */
+  cacheFor(profileId: string): PortfolioRecordCache {
+    return new PortfolioRecordCache({
       dir: path.join(this.deps.userDataDir, 'cache'),
       profileId,
       secrets: this.deps.secrets,
       now: () => new Date(this.deps.clock.now()),
+      io: this.deps.fileIo,
     });
   }
 
@@ -90,28 +94,32 @@ export class PortfolioService {
     return this.connection.state;
   }
 
-  /** The active profile's portfolios, without holdings. */
+  /** The active profile's portfolios, without holdings (from the summaries alone: no detail is decrypted). */
   async list(): Promise<PortfolioListing> {
-    const { profile, snapshot } = await this.requireLoaded();
-    return {
-      profileId: profile.id,
-      syncedAt: snapshot?.syncedAt ?? null,
-      portfolios: snapshot ? snapshot.portfolios.map(summarise) : [],
-      issues: snapshot?.issues ?? [],
-    };
+    const { profile, listing } = await this.requireLoaded();
+    return listing
+      ? toPortfolioListing(listing)
+      : { profileId: profile.id, syncedAt: null, portfolios: [], issues: [] };
   }
 
-  /** One portfolio with its holdings. */
+  /** One portfolio with its holdings, decrypted when asked for. */
   async get(id: string): Promise<Portfolio> {
-    const portfolio = (await this.requireLoaded()).byId.get(id);
-    if (!portfolio)
-      throw new AppError('NOT_FOUND', 'That portfolio is not in the data on hand. Sync to refresh the list.');
-    return portfolio;
+    return readPortfolio((await this.requireLoaded()).cache, id);
   }
 
-  /** Every portfolio on hand (with holdings), for exports. */
-  async all(): Promise<Portfolio[]> {
-    return (await this.requireLoaded()).snapshot?.portfolios ?? [];
+  /**
+   * The portfolios on hand with holdings, streamed from the cache in list order (all, or those of the
+   * ids): NO_DATA when there are none, EXPORT_NOTHING_SELECTED when no id matches.
+   */
+  async stream(ids: 'all' | string[]): Promise<AsyncIterable<Portfolio>> {
+    const { cache, listing } = await this.requireLoaded();
+    const known = listing?.portfolios.map((portfolio) => portfolio.id) ?? [];
+    if (known.length === 0) throw new AppError('NO_DATA');
+    const wanted = ids === 'all' ? known : known.filter((id) => new Set(ids).has(id));
+    if (wanted.length === 0) throw new AppError('EXPORT_NOTHING_SELECTED');
+    return (async function* details() {
+      for await (const { id } of cache.readDetails(wanted)) yield await readPortfolio(cache, id);
+    })();
   }
 
   /** Syncs the active profile now; SYNC_IN_PROGRESS when one is already running. */
@@ -184,7 +192,7 @@ export class PortfolioService {
       const loaded = this.loaded as Loaded | null;
       this.deps.events.emit('portfolios:changed', {
         profileId: loaded?.profile.id ?? null,
-        syncedAt: loaded?.snapshot?.syncedAt ?? null,
+        syncedAt: loaded?.listing?.syncedAt ?? null,
       });
     });
     this.switching = next.catch(() => undefined);
@@ -200,10 +208,12 @@ export class PortfolioService {
     await this.cacheFor(profileId).clear();
   }
 
-  /** A sync of the still-active profile wrote its snapshot: serve it and tell the renderer. */
-  private landed(profile: Profile, snapshot: CacheSnapshot): void {
-    if (this.loaded?.profile.id === profile.id) this.loaded = toLoaded(profile, snapshot);
-    this.deps.events.emit('portfolios:changed', { profileId: profile.id, syncedAt: snapshot.syncedAt });
+  /** A sync of the still-active profile committed its set: serve it and tell the renderer (unless nothing changed). */
+  private landed(profile: Profile, listing: RecordListing, figures: CommitFigures): void {
+    if (this.loaded?.profile.id === profile.id) this.loaded = { ...this.loaded, listing };
+    const changed = figures.added.length + figures.removed.length + figures.updated.length > 0;
+    if (changed || figures.indexWrite !== 'none')
+      this.deps.events.emit('portfolios:changed', { profileId: profile.id, syncedAt: listing.syncedAt });
   }
 
   private async requireLoaded(): Promise<Loaded> {
@@ -236,7 +246,7 @@ export class PortfolioService {
     this.loaded = loaded;
     this.connection.profileLoaded(
       profile.id,
-      { lastSyncedAt: loaded.snapshot?.syncedAt ?? null, count: loaded.snapshot?.portfolios.length ?? 0 },
+      { lastSyncedAt: loaded.listing?.syncedAt ?? null, count: loaded.listing?.portfolios.length ?? 0 },
       notice,
     );
     return loaded;

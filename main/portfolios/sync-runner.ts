@@ -1,13 +1,13 @@
-import type { CacheSnapshot } from '../../common/cache-snapshot';
 import type { Profile } from '../../common/profile';
 import { AppError } from '../../common/result';
 import type { SyncOutcome } from '../../common/sync-outcome';
-import type { PortfolioCache } from '../cache/portfolio-cache';
+import type { CommitFigures, RecordListing } from '../cache/records/record-types';
 import type { Clock } from '../clock';
 import type { Logger } from '../logging/logger';
 import type { ProfileService } from '../profiles/profile-service';
 import type { ConnectionStateMachine } from '../sync/connection-state-machine';
 import { runSync } from '../sync/sync-run';
+import { storedSync, type Loaded } from './loaded-data';
 
 /** What the sync runner needs. */
 export interface SyncRunnerDeps {
@@ -15,10 +15,9 @@ export interface SyncRunnerDeps {
   clock: Clock;
   connection: ConnectionStateMachine;
   logger: Logger;
-  cacheFor: (profileId: string) => PortfolioCache;
   beforeSync?: (profile: Profile) => Promise<void>;
-  /** A run of the still-current generation wrote its snapshot. */
-  landed: (profile: Profile, snapshot: CacheSnapshot) => void;
+  /** A run of the still-current generation committed its set to the cache. */
+  landed: (profile: Profile, listing: RecordListing, figures: CommitFigures) => void;
 }
 
 interface Run {
@@ -38,7 +37,7 @@ export class SyncRunner {
   constructor(private readonly deps: SyncRunnerDeps) {}
 
   /** Syncs the profile whose data is loaded; SYNC_IN_PROGRESS when a run is under way. */
-  async run(loaded: { profile: Profile; snapshot: CacheSnapshot | null }): Promise<SyncOutcome> {
+  async run(loaded: Loaded): Promise<SyncOutcome> {
     if (this.running) throw new AppError('SYNC_IN_PROGRESS');
     const controller = new AbortController();
     const run: Run = {
@@ -81,11 +80,7 @@ export class SyncRunner {
     if (this.running === run) this.running = null;
   }
 
-  private async sync(
-    loaded: { profile: Profile; snapshot: CacheSnapshot | null },
-    signal: AbortSignal,
-    generation: number,
-  ): Promise<SyncOutcome> {
+  private async sync(loaded: Loaded, signal: AbortSignal, generation: number): Promise<SyncOutcome> {
     const { connection, logger } = this.deps;
     const current = () => generation === this.generation;
     let profile = loaded.profile;
@@ -99,29 +94,36 @@ export class SyncRunner {
         api: this.deps.profiles.apiClient(profile),
         profileId: profile.id,
         clock: this.deps.clock,
-        previous: loaded.snapshot,
+        stored: await storedSync(loaded.cache),
         signal,
         onProgress: (progress) => {
           if (current()) connection.syncing(progress);
         },
       });
       if (signal.aborted) throw new AppError('SYNC_CANCELLED');
-      await this.deps.cacheFor(profile.id).write(result.snapshot);
+      // Only what changed is written; a crash leaves the old set or the new one.
+      const figures = await loaded.cache.commit(result.commit);
       if (!current()) throw new AppError('SYNC_CANCELLED');
-      const { snapshot } = result;
-      connection.synced(snapshot.syncedAt, snapshot.portfolios.length);
-      this.deps.landed(profile, snapshot);
+      const listing = loaded.cache.listing() as RecordListing;
+      connection.synced(listing.syncedAt ?? result.commit.syncedAt, listing.portfolios.length);
+      this.deps.landed(profile, listing, figures);
+      const changed = figures.added.length + figures.removed.length + figures.updated.length > 0;
       logger.info('sync done', {
         profile: profile.id,
-        status: result.status,
-        portfolios: snapshot.portfolios.length,
-        issues: snapshot.issues.length,
+        portfolios: listing.portfolios.length,
+        notModified: result.notModified,
+        bytesWritten: figures.bytesWritten,
+        added: figures.added.length,
+        removed: figures.removed.length,
+        updated: figures.updated.length,
+        versionsKept: figures.changed.length,
+        issues: listing.issues.length,
       });
       return {
-        status: result.status,
-        portfolioCount: snapshot.portfolios.length,
-        syncedAt: snapshot.syncedAt,
-        issues: snapshot.issues,
+        status: changed ? 'updated' : 'unchanged',
+        portfolioCount: listing.portfolios.length,
+        syncedAt: listing.syncedAt ?? result.commit.syncedAt,
+        issues: listing.issues,
       };
     } catch (error) {
       const coded = error instanceof AppError ? error : new AppError('INTERNAL', undefined, { cause: error });

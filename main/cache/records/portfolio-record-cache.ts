@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { HttpValidators } from '../../api/conditional-request';
+import type { AtomicWriteIo } from '../../fs/atomic-file';
 import type { SecretStore } from '../../keychain/secret-store';
 import { readOrCreateCacheKey } from '../cache-key';
 import type { CacheSetAsideReason } from '../cache-read-result';
@@ -35,6 +36,8 @@ export interface PortfolioRecordCacheOptions {
   /** Previous versions kept per portfolio (default 12). */
   maxVersions?: number;
   layout?: Partial<LayoutPolicy>;
+  /** The file-system steps of the manifest's atomic replace (see main/fs/atomic-file.ts). */
+  io?: AtomicWriteIo;
 }
 
 /** The validators the sync sends back as conditions: per list page, and per portfolio detail. */
@@ -68,6 +71,7 @@ export class PortfolioRecordCache {
       profileId: options.profileId,
       maxVersions: options.maxVersions ?? 12,
       policy,
+      io: options.io,
     };
   }
 

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { syncFolder, writeFileAtomic } from '../../fs/atomic-file';
+import { syncFolder, writeFileAtomic, type AtomicWriteIo } from '../../fs/atomic-file';
 import { describeFileError } from '../../fs/file-error-words';
 import { planCommit, writeFailed, type CommitPlan } from './commit-plan';
 import { manifestFileName, readRanges, segmentFileName, SegmentWriter } from './record-files';
@@ -16,6 +16,8 @@ export interface CommitContext {
   key: Buffer;
   maxVersions: number;
   policy: LayoutPolicy;
+  /** The file-system steps of the manifest's atomic replace (Node's, with a logged warning, in the app). */
+  io?: AtomicWriteIo;
 }
 
 /** The state after a commit and what the commit did. */
@@ -167,7 +169,7 @@ async function replaceManifest(ctx: CommitContext, manifest: Manifest): Promise<
   const binding = { profileId: ctx.profileId, kind: 'manifest' as const, subject: '', number: 0 };
   const sealed = sealRecord(Buffer.from(JSON.stringify(manifest), 'utf8'), ctx.key, binding);
   try {
-    await writeFileAtomic(file, [sealed]);
+    await writeFileAtomic(file, [sealed], 0o600, ctx.io);
   } catch (error) {
     // The rename may have happened before the failure (the folder fsync comes after it): then the new set stands.
     if (!(await holds(file, sealed))) throw error;

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { EventName, EventPayload } from '../../../common/contract-types';
@@ -89,7 +89,15 @@ export async function startTestApp(config: Partial<MainServicesConfig> = {}): Pr
       await waitForState((state) => state.status !== 'syncing' && profileIdOf(state) === profileId);
       return profileId;
     },
-    cacheBytes: () => readFile(services.portfolios.cacheFor(profileId).path),
+    async cacheBytes() {
+      // The whole records folder, file by file in name order: byte-identical means nothing was touched.
+      const folder = services.portfolios.cacheFor(profileId).folder;
+      const names = (await readdir(folder)).sort();
+      const parts = await Promise.all(
+        names.map(async (name) => [Buffer.from(`${name}\n`), await readFile(path.join(folder, name))]),
+      );
+      return Buffer.concat(parts.flat());
+    },
     async close() {
       await services.dispose();
       for (const profile of (await services.profiles.state()).profiles)

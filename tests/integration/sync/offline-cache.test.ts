@@ -96,7 +96,8 @@ describe('offline, from the encrypted cache', () => {
     const first = await startTestApp();
     await first.connect(sandbox);
     await first.services.dispose();
-    const file = first.services.portfolios.cacheFor((await first.services.profiles.active())!.id).path;
+    const folder = first.services.portfolios.cacheFor((await first.services.profiles.active())!.id).folder;
+    const file = path.join(folder, 'manifest.rec');
     const bytes = await readFile(file);
     bytes[Math.floor(bytes.length / 2)]! ^= 0x5a;
     await writeFile(file, bytes);

@@ -1,27 +1,29 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../../common/connection-state';
-import type { KeychainStatus, SecretStore } from '../../../main/keychain/secret-store';
+import path from 'node:path';
+import { nodeAtomicWriteIo, type AtomicWriteIo } from '../../../main/fs/atomic-file';
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { inStatus, profileIdOf, startTestApp, type TestApp } from '../support/app-fixture';
-import { privateKeychain } from '../support/auth-fixture';
 
 // The active profile switches (or is deleted) while the old profile's sync is at each of its stages:
 // waiting for its token, its list pages, its details, its cache write. The sandbox answers late on cue;
-// the cache write is held at its keychain read (the real keychain, with a gate in front of one account).
+// the cache write is held at its commit point, the manifest's rename (real files, with a gate in front).
 
-/** The real keychain with a gate that can hold back one account's read until released. */
-class GatedKeychain implements SecretStore {
-  private readonly inner = privateKeychain();
-  private gate: { account: string; reached: () => void; opened: Promise<void> } | null = null;
+/** Node's file system, with a gate that can hold back the next rename into a folder until released. */
+class GatedFiles implements AtomicWriteIo {
+  private gate: { folder: string; reached: () => void; opened: Promise<void> } | null = null;
   private release: (() => void) | null = null;
+  readonly syncFolder = nodeAtomicWriteIo.syncFolder;
+  readonly sleep = nodeAtomicWriteIo.sleep;
+  readonly warn = nodeAtomicWriteIo.warn;
 
-  /** Holds the next read of `account`; resolves when a reader is waiting there. */
-  hold(account: string): Promise<void> {
+  /** Holds the next rename into `folder` (the cache's commit point); resolves when a writer is waiting there. */
+  hold(folder: string): Promise<void> {
     return new Promise((reached) => {
       let open!: () => void;
       const opened = new Promise<void>((resolve) => (open = resolve));
       this.release = open;
-      this.gate = { account, reached, opened };
+      this.gate = { folder, reached, opened };
     });
   }
 
@@ -30,23 +32,14 @@ class GatedKeychain implements SecretStore {
     this.release = null;
   }
 
-  async get(account: string): Promise<string | null> {
+  async rename(from: string, to: string): Promise<void> {
     const gate = this.gate;
-    if (gate && gate.account === account) {
+    if (gate && path.dirname(to) === gate.folder) {
       this.gate = null;
       gate.reached();
       await gate.opened;
     }
-    return this.inner.get(account);
-  }
-  set(account: string, secret: string): Promise<void> {
-    return this.inner.set(account, secret);
-  }
-  delete(account: string): Promise<boolean> {
-    return this.inner.delete(account);
-  }
-  probe(): Promise<KeychainStatus> {
-    return this.inner.probe();
+    await nodeAtomicWriteIo.rename(from, to);
   }
 }
 
@@ -68,7 +61,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 }
 
 interface Setup {
-  keychain: GatedKeychain;
+  files: GatedFiles;
   a: Sandbox;
   b: Sandbox;
   profileA: string;
@@ -80,8 +73,8 @@ async function twoProfiles(): Promise<Setup> {
   const a = await startSandbox({ portfolios: 12, pageSize: 4, listHoldings: false, faults: true });
   const b = await startSandbox({ portfolios: 7 });
   sandboxes.push(a, b);
-  const keychain = new GatedKeychain();
-  app = await startTestApp({ secrets: keychain });
+  const files = new GatedFiles();
+  app = await startTestApp({ fileIo: files });
   const profileA = await app.connect(a);
   expect(app.services.portfolios.connection.state).toMatchObject({ status: 'online', portfolioCount: 12 });
   const savedB = await app.dispatch('profiles:save', {
@@ -94,14 +87,14 @@ async function twoProfiles(): Promise<Setup> {
   if (!savedB.ok) throw new Error(savedB.error.message);
   const profileB = (savedB.value as { id: string }).id;
   expect((await app.services.profiles.active())?.id).toBe(profileA);
-  return { keychain, a, b, profileA, profileB };
+  return { files, a, b, profileA, profileB };
 }
 
 type Stage = 'token' | 'list pages' | 'details' | 'cache write';
 
 /** Starts A's sync and returns once it is held at the stage; `release` lets it go on. */
 async function holdSyncAt(stage: Stage, setup: Setup): Promise<{ release: () => void }> {
-  const { a, keychain, profileA } = setup;
+  const { a, files, profileA } = setup;
   const running = app!;
   let release = () => {};
   let reached: () => boolean;
@@ -120,9 +113,9 @@ async function holdSyncAt(stage: Stage, setup: Setup): Promise<{ release: () => 
     reached = () => a.counters.requests.detail > before;
   } else {
     let held = false;
-    void keychain.hold(`cache-key:${profileA}`).then(() => (held = true));
+    void files.hold(running.services.portfolios.cacheFor(profileA).folder).then(() => (held = true));
     reached = () => held;
-    release = () => keychain.open();
+    release = () => files.open();
   }
   void running.services.portfolios.syncNow().catch(() => undefined);
   await until(reached, `A's sync to reach its ${stage}`);

@@ -24,7 +24,7 @@ async function syncWith(limits: { maxTotalItems?: number; maxTotalBytes?: number
       api: app!.services.profiles.apiClient(profile),
       profileId: profile.id,
       clock: systemClock,
-      previous: null,
+      stored: null,
       signal: new AbortController().signal,
       ...limits,
     }),

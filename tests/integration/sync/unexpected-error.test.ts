@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../common/result';
 import { systemClock } from '../../../main/clock';
+import { nodeAtomicWriteIo } from '../../../main/fs/atomic-file';
 import { PortfolioService } from '../../../main/portfolios/portfolio-service';
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { startTestApp, type TestApp } from '../support/app-fixture';
@@ -27,6 +28,7 @@ describe('a bug inside a sync', () => {
       clock: systemClock,
       events: { emit() {} },
       userDataDir: app.userDataDir,
+      fileIo: nodeAtomicWriteIo,
       logger: app.capture.logger,
       autoSync: { intervalMs: 0 },
       // A programming error in a step of the sync (here the pre-sync hook) stands in for any bug.

@@ -1,0 +1,134 @@
+import type { SyncIssue } from '../../common/cache-snapshot';
+import type { Portfolio } from '../../common/portfolio';
+import { AppError } from '../../common/result';
+import { classifyResponse, type HttpValidators } from '../api/conditional-request';
+import { parsePortfolio, withHoldings } from './portfolio-parse';
+import { checkCancelled, type SyncBudget } from './sync-budget';
+
+/** A portfolio as the sync will hand it to the cache: kept as stored, or fetched content (with its detail's validators). */
+export type SyncedEntry =
+  | { kind: 'kept'; id: string; validators?: HttpValidators }
+  | { kind: 'fetched'; portfolio: Portfolio; validators?: HttpValidators };
+
+/** What the detail pass needs of the cache: each detail's validators, and a stored detail when a merge needs it. */
+export interface StoredDetails {
+  validators: (id: string) => HttpValidators | undefined;
+  read: (id: string) => Promise<Portfolio | null>;
+}
+
+/** A detail to ask for: a fresh list item without holdings, or a kept portfolio whose holdings came from its detail. */
+export interface DetailJob {
+  position: number;
+  id: string;
+  /** The list's fresh version, or null when the list page was a 304 (the stored one stands for it). */
+  listed: Portfolio | null;
+  name: string;
+}
+
+function validatorsKnown(validators: HttpValidators | undefined): validators is HttpValidators {
+  return Boolean(validators && (validators.etag || validators.lastModified || validators.bodyHash));
+}
+
+/** Whether a kept portfolio must be revalidated at its detail route (its holdings came from there). */
+export function cameFromDetail(stored: StoredDetails, id: string): boolean {
+  return validatorsKnown(stored.validators(id));
+}
+
+async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  signal: AbortSignal,
+  work: (item: T) => Promise<void>,
+) {
+  let index = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && index < items.length) {
+      checkCancelled(signal);
+      const item = items[index++] as T;
+      try {
+        await work(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * Fetches details, conditionally with what the cache stored: a 304 (or the same body) keeps the stored
+ * holdings, merged with a fresh list item where there is one; a 200 is parsed and merged. A 404 skips
+ * the portfolio with a note; any other failure fails the sync.
+ */
+export async function readDetails(
+  budget: SyncBudget,
+  jobs: readonly DetailJob[],
+  entries: Array<SyncedEntry | null>,
+  stored: StoredDetails | null,
+  issues: SyncIssue[],
+  concurrency: number,
+): Promise<void> {
+  const { api, signal } = budget;
+  await eachLimited(jobs, concurrency, signal, async (job) => {
+    const path = `model-portfolios/${encodeURIComponent(job.id)}`;
+    const get = async (validators: HttpValidators | null) => {
+      try {
+        return budget.accept(await api.getJson(path, { validators, signal }));
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
+        return null;
+      }
+    };
+    const previous = stored?.validators(job.id);
+    const condition = validatorsKnown(previous) ? previous : null;
+    let response = await get(condition);
+    let outcome = response && classifyResponse(condition, { ...response, body: response.body ?? undefined });
+    let storedCopy: Portfolio | null = null;
+    if (outcome && outcome.outcome !== 'changed') {
+      storedCopy = (await stored?.read(job.id)) ?? null;
+      if (!storedCopy) {
+        // The stored copy is gone or damaged: ask again without a condition.
+        response = await get(null);
+        outcome = response && classifyResponse(null, { ...response, body: response.body ?? undefined });
+      }
+    }
+    if (!response || !outcome) {
+      issues.push({ portfolioId: job.id, message: `${job.name}: the API no longer has it (404); it was skipped.` });
+      entries[job.position] = null;
+      return;
+    }
+    if (outcome.outcome === 'unexpected-304') throw new AppError('RESPONSE_INVALID');
+    let merged: { portfolio: Portfolio; notes: string[] } | null = null;
+    if (outcome.outcome !== 'changed' && storedCopy) {
+      if (!job.listed) entries[job.position] = { kind: 'kept', id: job.id, validators: outcome.validators };
+      else {
+        const { holdings, weightSum, weightsOk } = storedCopy;
+        merged = { portfolio: { ...job.listed, holdings, weightSum, weightsOk }, notes: [] };
+      }
+    } else {
+      const base = job.listed ?? storedCopy ?? (await stored?.read(job.id)) ?? null;
+      merged = base ? withHoldings(base, response.body) : detailAlone(response.body);
+      if (!merged) {
+        issues.push({
+          portfolioId: job.id,
+          message: `${job.name}: the API’s detail for it could not be read; it was skipped.`,
+        });
+        entries[job.position] = null;
+      }
+    }
+    if (merged) {
+      entries[job.position] = { kind: 'fetched', portfolio: merged.portfolio, validators: outcome.validators };
+      for (const note of merged.notes) issues.push({ portfolioId: job.id, message: `${job.name}: ${note}` });
+    }
+    budget.progress.details += 1;
+    budget.report(false);
+  });
+  checkCancelled(signal);
+}
+
+function detailAlone(body: unknown): { portfolio: Portfolio; notes: string[] } | null {
+  const parsed = parsePortfolio(body);
+  return parsed.ok ? { portfolio: parsed.portfolio, notes: parsed.notes } : null;
+}
