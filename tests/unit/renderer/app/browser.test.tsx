@@ -84,14 +84,14 @@ describe('browser', () => {
     act(() => grid.focus());
     await userEvent.keyboard('{ArrowDown}{ArrowDown}{Enter}');
     const detail = await screen.findByTestId('detail-screen');
-    expect(await within(detail).findByRole('heading', { name: 'Core Balanced', level: 2 })).toBeTruthy();
+    expect((await within(detail).findByRole('heading', { level: 2 })).textContent).toBe('Core Balanced');
     expect(within(detail).getByTestId('weights-check').textContent).toMatch(/Weights sum to 100[.,]00\s?%/);
     const holdings = within(detail).getByTestId('holdings-table');
     const firstRow = within(holdings).getAllByRole('row')[1]!;
     expect(firstRow.textContent).toContain('VTI');
     expect(firstRow.textContent).toMatch(/40[.,]00\s?%/);
     await userEvent.keyboard('{Escape}');
-    expect(await screen.findByTestId('browser-screen')).toBeTruthy();
+    await screen.findByTestId('browser-screen');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('grid')));
     expect(screen.getByRole('grid').getAttribute('aria-activedescendant')).toBe('pt-row-2');
   });
@@ -102,7 +102,7 @@ describe('browser', () => {
     await screen.findByText('30 portfolios');
     main.handlers['portfolios:list'] = () => listing(40);
     act(() => main.emit('portfolios:changed', { profileId: 'p-1', syncedAt: '2025-06-30T16:00:00Z' }));
-    expect(await screen.findByText('40 portfolios')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('40 portfolios'));
 
     await userEvent.click(screen.getAllByRole('button', { name: 'Portfolio 00002' })[0]!);
     await screen.findByRole('heading', { name: 'Core Balanced', level: 2 });
@@ -121,7 +121,8 @@ describe('browser', () => {
       'portfolios:list': () => ({ profileId: 'p-1', syncedAt: null, portfolios: [], issues: [] }),
     });
     renderApp(main);
-    expect(await screen.findByText('There is no data yet.')).toBeTruthy();
+    const empty = (await screen.findByText('There is no data yet.')).parentElement!;
+    expect(within(empty).getByRole('button').textContent).toBe('Sync now');
     act(() => main.emit('menu:command', 'export-list'));
     expect((await screen.findByTestId('notice')).textContent).toContain(
       'There is no data yet. Sync to download the model portfolios.',

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../common/result';
@@ -13,9 +13,13 @@ useFakeLayout();
 describe('first run', () => {
   it('opens on the welcome screen with both paths', async () => {
     renderApp(firstRunMain());
-    expect(await screen.findByRole('heading', { name: 'Welcome to Model Portfolios' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Connect to your API…' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Explore with demo data' })).toBeTruthy();
+    const welcome = await screen.findByTestId('welcome-screen');
+    expect(within(welcome).getByRole('heading', { level: 2 }).textContent).toBe('Welcome to Model Portfolios');
+    expect(
+      within(welcome)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Connect to your API…', 'Explore with demo data']);
     expect(screen.queryByRole('button', { name: 'Portfolios' })).toBeNull();
   });
 
@@ -30,8 +34,8 @@ describe('first run', () => {
     });
     renderApp(main);
     await userEvent.click(await screen.findByRole('button', { name: 'Explore with demo data' }));
-    expect(await screen.findByTestId('browser-screen')).toBeTruthy();
-    expect(await screen.findByText('12 portfolios')).toBeTruthy();
+    await screen.findByTestId('browser-screen');
+    await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('12 portfolios'));
     expect(screen.getByTestId('status-profile').textContent).toContain('Demo data');
     expect(main.channels()).toContain('demo:start');
   });
@@ -106,7 +110,7 @@ describe('first run', () => {
     await user.click(screen.getByLabelText('RFC 6749 form, secret as HTTP Basic'));
     await user.click(screen.getByRole('button', { name: 'Save and connect' }));
     await screen.findByTestId('browser-screen');
-    expect(await screen.findByText('3 portfolios')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('3 portfolios'));
     expect(main.lastArg('profiles:save')).toMatchObject({ tokenStyle: 'form-basic', secret: 'wrong-secret' });
     expect(main.channels()).not.toContain('profiles:activate');
     expect(screen.getByTestId('status-profile').textContent).toContain('Acme');

@@ -30,7 +30,7 @@ describe('following main', () => {
       main.emit('portfolios:changed', { profileId: 'p-2', syncedAt: null });
       main.emit('connection:state', connectionState({ status: 'online', profileId: 'p-2' }));
     });
-    expect(await screen.findByText('7 portfolios')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('7 portfolios'));
     expect(screen.getByTestId('status-profile').textContent).toContain('Other partner');
     expect((screen.getByRole('searchbox', { name: 'Search portfolios' }) as HTMLInputElement).value).toBe('');
   });
@@ -64,7 +64,7 @@ describe('following main', () => {
     await act(async () => answer(connectionState()));
     await settle();
     expect(screen.getByTestId('status-label').textContent).toMatch(/^Offline since/);
-    expect(screen.getByTestId('offline-banner')).toBeTruthy();
+    expect(screen.getByTestId('offline-banner').textContent).toContain('you can still browse and export it');
   });
 });
 

@@ -16,7 +16,8 @@ describe('menu commands', () => {
     renderApp(main);
     await screen.findByText('30 portfolios');
     act(() => main.emit('menu:command', 'open-settings'));
-    expect(await screen.findByTestId('settings-screen')).toBeTruthy();
+    await screen.findByTestId('settings-screen');
+    expect(document.title).toBe('Settings — Model Portfolios');
     act(() => main.emit('menu:command', 'focus-search'));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox')));
     act(() => main.emit('menu:command', 'export-holdings'));
@@ -47,7 +48,8 @@ describe('menu commands', () => {
     );
     act(() => main.emit('menu:command', 'sync-now'));
     act(() => main.emit('menu:command', 'focus-search'));
-    expect(screen.getByTestId('welcome-screen')).toBeTruthy();
+    expect(screen.queryByRole('searchbox')).toBeNull();
+    expect(document.title).toBe('Welcome — Model Portfolios');
     expect(main.channels()).not.toContain('sync:now');
   });
 

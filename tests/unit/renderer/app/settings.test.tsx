@@ -13,10 +13,10 @@ describe('settings', () => {
   it('shows the About facts and never a secret', async () => {
     renderApp(configuredMain());
     await userEvent.click(await screen.findByRole('button', { name: 'Settings' }));
-    expect(await screen.findByTestId('app-version')).toBeTruthy();
-    expect(screen.getByTestId('app-version').textContent).toBe(appInfo.version);
+    expect((await screen.findByTestId('app-version')).textContent).toBe(appInfo.version);
     expect(screen.getByTestId('app-keychain').textContent).toBe('Available');
-    expect(screen.getByText('Stored in the system keychain')).toBeTruthy();
+    const secret = within(screen.getByTestId('profile-item')).getByText('Client secret').nextElementSibling;
+    expect(secret?.textContent).toBe('Stored in the system keychain');
   });
 
   it('deletes a connection only after confirming, then returns to the welcome screen', async () => {
@@ -36,7 +36,8 @@ describe('settings', () => {
     expect(main.channels()).not.toContain('profiles:remove');
     await user.click(screen.getByRole('button', { name: 'Delete Acme Partners' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete connection' }));
-    expect(await screen.findByTestId('welcome-screen')).toBeTruthy();
+    await screen.findByTestId('welcome-screen');
+    expect(document.title).toBe('Welcome — Model Portfolios');
     expect(main.lastArg('profiles:remove')).toEqual({ profileId: 'p-1' });
     expect(screen.getByTestId('notice').textContent).toContain('Deleted “Acme Partners”');
   });
@@ -96,7 +97,11 @@ describe('settings', () => {
       clientId: 'client-1',
       tokenStyle: 'json',
     });
-    expect(within(settings).getByRole('heading', { name: 'Acme 2' })).toBeTruthy();
+    expect(
+      within(settings)
+        .getAllByRole('heading', { level: 4 })
+        .map((h) => h.textContent),
+    ).toEqual(['Acme 2']);
     expect(screen.getByTestId('status-profile').textContent).toContain('Acme 2');
   });
 
@@ -123,7 +128,7 @@ describe('settings', () => {
     await user.type(screen.getByLabelText('Client secret'), 'beta-secret');
     main.handlers['portfolios:list'] = () => listing(5, 'p-2');
     await user.click(screen.getByRole('button', { name: 'Save and connect' }));
-    expect(await screen.findByText('5 portfolios')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('result-count').textContent).toBe('5 portfolios'));
     expect(main.lastArg('profiles:activate')).toEqual({ profileId: 'p-2' });
     expect(screen.getByTestId('status-profile').textContent).toContain('Beta');
   });

@@ -52,7 +52,8 @@ describe('status and connection', () => {
     );
     expect((await screen.findByTestId('auth-error-banner')).textContent).toContain(message);
     await userEvent.click(screen.getByRole('button', { name: 'Fix in Settings' }));
-    expect(await screen.findByTestId('settings-screen')).toBeTruthy();
+    await screen.findByTestId('settings-screen');
+    expect(document.title).toBe('Settings — Model Portfolios');
   });
 
   it('shows syncing progress (each state whole), the token’s expiry time (never a token) and Sync now', async () => {
