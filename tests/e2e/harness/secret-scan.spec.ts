@@ -122,15 +122,6 @@ async function call<T>(page: Page, script: string): Promise<T> {
   return result.value;
 }
 
-/** Runs a UI step if the screen offers it; the UI is built separately, so absence is not a failure. */
-async function tryUi(step: () => Promise<unknown>): Promise<void> {
-  try {
-    await step();
-  } catch {
-    // Not on this screen (yet): the bridge-driven flow covers the same ground.
-  }
-}
-
 async function settled(harness: Harness, profileId: string): Promise<ConnectionState> {
   let state: ConnectionState | null = null;
   await expect
@@ -276,22 +267,24 @@ test('no client secret, access token or cache key anywhere after a full session'
     await call(page, 'api.app.copyDiagnostics()');
     expect(harness.copied.length).toBeGreaterThan(0);
 
-    // Back to the partner profile, and through whatever screens the renderer has.
+    // Back to the partner profile, and through its screens: the list, a portfolio selected, every
+    // menu command, and the edit form (where a secret would most likely surface, prefilled).
     await call(page, `api.profiles.activate(${byProfile})`);
     await settled(harness, profile.id);
     await page.reload();
-    await page.waitForLoadState('domcontentloaded');
-    await tryUi(() => expect(page.getByRole('row').nth(1)).toBeVisible({ timeout: 5_000 }));
-    await tryUi(() => page.getByRole('row').nth(1).click({ timeout: 2_000 }));
-    await page.waitForTimeout(300);
-    for (const command of ['sync-now', 'focus-search', 'export-list', 'open-settings'] as const) {
-      harness.emit('menu:command', command);
-      await page.waitForTimeout(300);
-    }
-    await settled(harness, profile.id);
-    // The edit form is where a secret would most likely surface (an input prefilled with it).
-    await tryUi(() => page.getByRole('button', { name: /^Edit/ }).first().click({ timeout: 2_000 }));
-    await page.waitForTimeout(300);
+    const rows = page.getByRole('grid', { name: 'Model portfolios' }).locator('[role="row"][data-id]');
+    await rows.first().click();
+    await expect(page.getByTestId('selection-info')).toContainText('1 selected');
+    harness.emit('menu:command', 'sync-now');
+    await expect(page.getByTestId('notice')).toContainText(/^(Synced|Up to date)/);
+    harness.emit('menu:command', 'focus-search');
+    await expect(page.getByRole('searchbox', { name: 'Search portfolios' })).toBeFocused();
+    harness.saveAs.next = 'menu-list.csv';
+    harness.emit('menu:command', 'export-list');
+    await expect(page.getByTestId('notice')).toContainText('Saved “menu-list.csv”');
+    harness.emit('menu:command', 'open-settings');
+    await page.getByRole('button', { name: 'Edit Partner API' }).click();
+    await expect(page.getByTestId('setup-screen').getByLabel('Client secret')).toHaveValue('');
     await call(page, 'api.app.copyDiagnostics()');
     const shot = await page.screenshot({ path: testInfo.outputPath('after-session.png'), fullPage: true });
     await testInfo.attach('after-session', { body: shot, contentType: 'image/png' });
