@@ -19,7 +19,6 @@ export interface MainAction<A, T> {
   /** What the argument of the call under way (or of the last one) was. */
   arg: A | undefined;
   error: AppErrorData | null;
-  reset(): void;
 }
 
 /**
@@ -47,6 +46,5 @@ export function useMainAction<A = void, T = unknown>(
     pending: mutation.isPending,
     arg: mutation.variables,
     error: mutation.error ? errorData(mutation.error) : null,
-    reset: mutation.reset,
   };
 }

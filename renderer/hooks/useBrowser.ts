@@ -41,7 +41,12 @@ const noPortfolios: PortfolioSummary[] = [];
  * The browser's state for the active profile (search, filters, sort, selection, cursor, scroll):
  * kept while the user opens a portfolio and comes back, started afresh when the profile changes.
  */
-export function useBrowser(deps: { screens: Screens; exporter: Exporter; sync: SyncActions; show(n: Notice): void }) {
+export function useBrowser(deps: {
+  screens: Screens;
+  exporter: Exporter;
+  sync: SyncActions;
+  show(notice: Notice): void;
+}): BrowserView {
   const { screens, exporter, sync, show } = deps;
   const listing = useListing();
   const profileId = useActiveProfile()?.id ?? null;
@@ -79,7 +84,7 @@ export function useBrowser(deps: { screens: Screens; exporter: Exporter; sync: S
     [portfolios, searchIndex, order, query],
   );
 
-  const view: BrowserView = {
+  return {
     listing,
     rows,
     riskLevels,
@@ -89,19 +94,14 @@ export function useBrowser(deps: { screens: Screens; exporter: Exporter; sync: S
     scroll,
     exportBusy: exporter.busy,
     exportScope(kind) {
-      if (portfolios.length === 0) show({ kind: 'error', message: catalogError('NO_DATA').message });
-      else
-        exporter.run(
-          kind,
-          exportIds(
-            effectiveScope(state),
-            state.selection,
-            rows.map((p) => p.id),
-          ),
-        );
+      if (portfolios.length === 0) {
+        show({ kind: 'error', message: catalogError('NO_DATA').message });
+        return;
+      }
+      const shownIds = rows.map((p) => p.id);
+      exporter.run(kind, exportIds(effectiveScope(state), state.selection, shownIds));
     },
     open: (id) => screens.go({ name: 'detail', id }),
     syncNow: () => sync.syncNow(true),
   };
-  return view;
 }
