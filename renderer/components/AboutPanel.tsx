@@ -1,17 +1,16 @@
-import { useAppInfo } from '../hooks/useAppInfo';
+import { useAppInfo } from '../data/queries';
 
 /** Shows what main reports about the app: version, platform, keychain. */
 export function AboutPanel() {
-  const info = useAppInfo();
-  if (info.state === 'loading') return <p aria-busy="true">Checking the app…</p>;
-  if (info.state === 'error') {
+  const { data: value, error } = useAppInfo();
+  if (error) {
     return (
       <p role="alert" className="error-text">
-        {info.error.message}
+        {error.message}
       </p>
     );
   }
-  const { value } = info;
+  if (!value) return <p aria-busy="true">Checking the app…</p>;
   return (
     <section className="card settings-section" aria-labelledby="about-heading">
       <h3 id="about-heading">About this app</h3>
@@ -33,9 +32,8 @@ export function AboutPanel() {
 
 /** The About facts on one line (first-run screen), with a warning when the keychain cannot be used. */
 export function AboutLine() {
-  const info = useAppInfo();
-  if (info.state !== 'ready') return null;
-  const { value } = info;
+  const { data: value } = useAppInfo();
+  if (!value) return null;
   return (
     <>
       {value.keychain.available ? null : (

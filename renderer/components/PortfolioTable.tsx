@@ -1,18 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  type KeyboardEvent,
-  type MouseEvent,
-  type ReactNode,
-} from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { PortfolioSummary } from '../../common/portfolio-summary';
-import { formatCount, formatDate, formatMoney } from '../format/format';
-import { nextSort, type SortKey, type SortState } from '../state/browser-query';
+import type { SortState } from '../state/browser-query';
+import { cursorTarget } from '../state/grid-cursor';
 import { selectAll, selectOnly, selectRange, toggle, emptySelection, type Selection } from '../state/selection';
-import { WeightsFlag } from './WeightsFlag';
+import { columns, PortfolioHeader } from './PortfolioHeader';
 
 /** Row and header heights in px (fixed, so the virtualiser never measures). */
 export const rowHeight = 34;
@@ -22,35 +14,6 @@ const headerHeight = 38;
 export const rowsPaintedMark = 'mp:rows-painted';
 /** The mark for rows committed to the DOM (before layout and paint). */
 export const rowsCommittedMark = 'mp:rows-committed';
-
-interface Column {
-  key: SortKey;
-  label: string;
-  className: string;
-  cell(p: PortfolioSummary): ReactNode;
-}
-
-const columns: Column[] = [
-  { key: 'name', label: 'Name', className: 'c-name', cell: () => null },
-  { key: 'id', label: 'ID', className: 'c-id', cell: (p) => p.id },
-  { key: 'riskLevel', label: 'Risk level', className: 'c-risk', cell: (p) => p.riskLevel ?? '—' },
-  { key: 'benchmark', label: 'Benchmark', className: 'c-benchmark', cell: (p) => p.benchmark ?? '—' },
-  { key: 'currency', label: 'Currency', className: 'c-currency', cell: (p) => p.currency ?? '—' },
-  {
-    key: 'minimumInvestment',
-    label: 'Minimum',
-    className: 'c-num c-minimum',
-    cell: (p) => formatMoney(p.minimumInvestment, p.currency),
-  },
-  { key: 'holdingsCount', label: 'Holdings', className: 'c-num c-holdings', cell: (p) => formatCount(p.holdingsCount) },
-  { key: 'updatedAt', label: 'Updated', className: 'c-num c-updated', cell: (p) => formatDate(p.updatedAt) },
-  {
-    key: 'weightSum',
-    label: 'Weights',
-    className: 'c-num c-weights',
-    cell: (p) => <WeightsFlag weightSum={p.weightSum} weightsOk={p.weightsOk} />,
-  },
-];
 
 const noop = () => {};
 
@@ -78,7 +41,8 @@ export function PortfolioTable({
   onOpen: (id: string) => void;
   /** Changes when the filter or sort changes: the list then scrolls to the cursor, or to the top. */
   resetKey: string;
-  initialOffset?: number;
+  /** Where to start scrolled to (read once, when the grid is first shown). */
+  initialOffset?: number | (() => number);
   onScrollOffset?: (offset: number) => void;
 }) {
   const gridRef = useRef<HTMLDivElement>(null);
@@ -137,26 +101,13 @@ export function PortfolioTable({
     if (count === 0) return;
     const page = Math.max(1, Math.floor(((gridRef.current?.clientHeight ?? 600) - headerHeight) / rowHeight) - 1);
     const from = activeIndex;
-    let next: number;
+    const next = cursorTarget(event.key, from, count, page);
+    if (next !== null) {
+      event.preventDefault();
+      moveTo(next, event.shiftKey);
+      return;
+    }
     switch (event.key) {
-      case 'ArrowDown':
-        next = from < 0 ? 0 : Math.min(count - 1, from + 1);
-        break;
-      case 'ArrowUp':
-        next = from < 0 ? 0 : Math.max(0, from - 1);
-        break;
-      case 'PageDown':
-        next = Math.min(count - 1, Math.max(0, from) + page);
-        break;
-      case 'PageUp':
-        next = Math.max(0, from - page);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = count - 1;
-        break;
       case ' ':
         event.preventDefault();
         if (activeId !== null && from >= 0) onSelectionChange(toggle(selection, activeId));
@@ -178,11 +129,7 @@ export function PortfolioTable({
           onSelectionChange(selectAll(rowIds));
         }
         return;
-      default:
-        return;
     }
-    event.preventDefault();
-    moveTo(next, event.shiftKey);
   };
 
   const onRowClick = (event: MouseEvent, id: string) => {
@@ -224,37 +171,12 @@ export function PortfolioTable({
       }}
       onScroll={(event) => onScrollOffset?.(event.currentTarget.scrollTop)}
     >
-      <div className="pt-row pt-header" role="row" aria-rowindex={1}>
-        <div className="pt-cell c-select" role="columnheader">
-          <input
-            type="checkbox"
-            aria-label="Select all shown portfolios"
-            checked={allChecked}
-            ref={(input) => {
-              if (input) input.indeterminate = shownSelected > 0 && !allChecked;
-            }}
-            onChange={() => onSelectionChange(allChecked ? emptySelection : selectAll(rowIds))}
-          />
-        </div>
-        {columns.map((column) => {
-          const sorted = sort.key === column.key;
-          return (
-            <div
-              key={column.key}
-              className={`pt-cell ${column.className}`}
-              role="columnheader"
-              aria-sort={sorted ? sort.direction : 'none'}
-            >
-              <button type="button" className="sort-button" onClick={() => onSort(nextSort(sort, column.key))}>
-                {column.label}
-                <span className="sort-indicator" aria-hidden="true">
-                  {sorted ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
-                </span>
-              </button>
-            </div>
-          );
-        })}
-      </div>
+      <PortfolioHeader
+        sort={sort}
+        onSort={onSort}
+        checked={allChecked ? 'all' : shownSelected > 0 ? 'some' : 'none'}
+        onToggleAll={() => onSelectionChange(allChecked ? emptySelection : selectAll(rowIds))}
+      />
       <div className="pt-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const p = rows[item.index]!;

@@ -1,8 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { ConnectionTestReport } from '../../common/connection-test';
-import { tokenStyleLabels, tokenStyles, type ProfileView } from '../../common/profile';
+import { tokenStyleLabels, tokenStyles, type ProfileDraft, type ProfileView } from '../../common/profile';
 import type { AppErrorData } from '../../common/result';
 import { api } from '../bridge';
+import { queryKeys } from '../data/query-keys';
+import { useMainAction } from '../data/useMainAction';
 import { initialFields, toDraft, validateFields, type FieldErrors, type ProfileFields } from '../state/profile-form';
 import { ConnectionTestSteps } from './ConnectionTestSteps';
 import { ErrorNotice } from './ErrorNotice';
@@ -19,7 +21,7 @@ export function ProfileForm({
   /** The profile being edited; absent for a new connection. */
   profile?: ProfileView | null;
   submitLabel: string;
-  onSaved: (profile: ProfileView) => void | Promise<void>;
+  onSaved: (profile: ProfileView) => void;
   onCancel?: () => void;
 }) {
   const editing = Boolean(profile);
@@ -27,7 +29,20 @@ export function ProfileForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<AppErrorData | null>(null);
   const [report, setReport] = useState<ConnectionTestReport | null>(null);
-  const [busy, setBusy] = useState<'test' | 'save' | null>(null);
+  const testing = useMainAction((draft: ProfileDraft) => api().auth.testConnection({ draft }), {
+    onSuccess: setReport,
+    onError: setFormError,
+  });
+  // Finishes once main's `profiles:changed` has refreshed the list, so the next screen shows the profile.
+  const saving = useMainAction((draft: ProfileDraft) => api().profiles.save(draft), {
+    settles: [queryKeys.profiles],
+    onSuccess: (saved) => {
+      setFields((current) => ({ ...current, secret: '' }));
+      return onSaved(saved);
+    },
+    onError: setFormError,
+  });
+  const busy = testing.pending ? 'test' : saving.pending ? 'save' : null;
   const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
 
@@ -48,36 +63,18 @@ export function ProfileForm({
     return true;
   };
 
-  const test = async () => {
+  const test = () => {
     setFormError(null);
     if (!check()) return;
-    setBusy('test');
     setReport(null);
-    try {
-      const result = await api().auth.testConnection({ draft: toDraft(fields, profile?.id) });
-      if (result.ok) setReport(result.value);
-      else setFormError(result.error);
-    } finally {
-      setBusy(null);
-    }
+    void testing.run(toDraft(fields, profile?.id));
   };
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
     if (!check()) return;
-    setBusy('save');
-    try {
-      const result = await api().profiles.save(toDraft(fields, profile?.id));
-      if (!result.ok) {
-        setFormError(result.error);
-        return;
-      }
-      setFields((current) => ({ ...current, secret: '' }));
-      await onSaved(result.value);
-    } finally {
-      setBusy(null);
-    }
+    void saving.run(toDraft(fields, profile?.id));
   };
 
   const field = (key: 'name' | 'baseUrl' | 'clientId', label: string, hint: string, extra: object = {}) => (

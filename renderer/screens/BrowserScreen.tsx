@@ -1,138 +1,22 @@
-import { useId, type RefObject } from 'react';
-import type { ConnectionState } from '../../common/connection-state';
-import type { PortfolioSummary } from '../../common/portfolio-summary';
-import type { ExportKind } from '../../common/sync-outcome';
-import { ErrorNotice } from '../components/ErrorNotice';
-import { PortfolioTable } from '../components/PortfolioTable';
+import { useId } from 'react';
+import { BrowserBody } from '../components/BrowserBody';
 import { formatCount, formatPercent, plural } from '../format/format';
-import type { ListingState } from '../hooks/usePortfolioListing';
-import { initialQuery } from '../state/browser-query';
-import { effectiveScope, isFiltered, type BrowserState, type ExportScope } from '../state/browser-state';
+import type { BrowserView } from '../hooks/useBrowser';
+import { effectiveScope, isFiltered, type ExportScope } from '../state/browser-state';
 import { emptySelection } from '../state/selection';
 
 /** The portfolio browser: search, risk filter, weights filter, the virtualised grid, selection and export. */
-export function BrowserScreen({
-  listing,
-  rows,
-  riskLevels,
-  state,
-  onStateChange,
-  connection,
-  searchRef,
-  exportBusy,
-  onExport,
-  onOpen,
-  onSyncNow,
-  initialScrollOffset,
-  onScrollOffset,
-}: {
-  listing: ListingState;
-  rows: readonly PortfolioSummary[];
-  riskLevels: readonly string[];
-  state: BrowserState;
-  onStateChange: (update: (state: BrowserState) => BrowserState) => void;
-  connection: ConnectionState;
-  searchRef: RefObject<HTMLInputElement | null>;
-  exportBusy: ExportKind | null;
-  onExport: (kind: ExportKind) => void;
-  onOpen: (id: string) => void;
-  onSyncNow: () => void;
-  initialScrollOffset: number;
-  onScrollOffset: (offset: number) => void;
-}) {
+export function BrowserScreen({ view }: { view: BrowserView }) {
   const id = useId();
+  const { listing, rows, riskLevels, total, state, update: onStateChange, exportBusy } = view;
   const { query, selection } = state;
-  const total = listing.listing?.portfolios.length ?? 0;
   const filtered = isFiltered(query);
   const scope = effectiveScope(state);
   const selectedCount = selection.ids.size;
   const setQuery = (patch: Partial<typeof query>) =>
     onStateChange((current) => ({ ...current, query: { ...current.query, ...patch } }));
-  const resetKey = `${query.text}|${query.riskLevel}|${query.weightsIssuesOnly}|${query.sort.key}|${query.sort.direction}`;
 
-  let body;
-  if (!listing.listing) {
-    if (listing.loading)
-      body = (
-        <p className="empty-state" aria-busy="true">
-          Loading portfolios…
-        </p>
-      );
-    else if (connection.status === 'syncing') {
-      body = (
-        <p className="empty-state" aria-busy="true">
-          Downloading the model portfolios…
-        </p>
-      );
-    } else if (listing.error) {
-      body = (
-        <div className="empty-state">
-          <ErrorNotice
-            error={listing.error}
-            action={
-              <button type="button" className="button small" onClick={onSyncNow}>
-                Sync now
-              </button>
-            }
-          />
-        </div>
-      );
-    } else body = <p className="empty-state">No data yet.</p>;
-  } else if (total === 0 && listing.listing.syncedAt === null) {
-    body =
-      connection.status === 'syncing' ? (
-        <p className="empty-state" aria-busy="true">
-          Downloading the model portfolios
-          {connection.progress && connection.progress.portfolios > 0
-            ? ` (${formatCount(connection.progress.portfolios)}${connection.progress.total ? ` of ${formatCount(connection.progress.total)}` : ''} so far)`
-            : ''}
-          …
-        </p>
-      ) : (
-        <div className="empty-state">
-          <p>There is no data yet.</p>
-          <button type="button" className="button" onClick={onSyncNow}>
-            Sync now
-          </button>
-        </div>
-      );
-  } else if (total === 0) {
-    body = <p className="empty-state">The API listed no model portfolios for this connection.</p>;
-  } else {
-    body = (
-      <>
-        <PortfolioTable
-          rows={rows}
-          sort={query.sort}
-          onSort={(sort) => setQuery({ sort })}
-          selection={selection}
-          onSelectionChange={(next) => onStateChange((current) => ({ ...current, selection: next }))}
-          activeId={state.activeId}
-          onActiveChange={(activeId) => onStateChange((current) => ({ ...current, activeId }))}
-          onOpen={onOpen}
-          resetKey={resetKey}
-          initialOffset={initialScrollOffset}
-          onScrollOffset={onScrollOffset}
-        />
-        {rows.length === 0 ? (
-          <div className="empty-overlay">
-            <p>No portfolio matches these filters.</p>
-            <button
-              type="button"
-              className="button small"
-              onClick={() =>
-                onStateChange((current) => ({ ...current, query: { ...initialQuery, sort: current.query.sort } }))
-              }
-            >
-              Clear filters
-            </button>
-          </div>
-        ) : null}
-      </>
-    );
-  }
-
-  const issues = listing.listing?.issues ?? [];
+  const issues = listing.data?.issues ?? [];
   const scopeCount = scope === 'selected' ? selectedCount : scope === 'shown' ? rows.length : total;
 
   return (
@@ -149,7 +33,7 @@ export function BrowserScreen({
             ⌕
           </span>
           <input
-            ref={searchRef}
+            data-testid="portfolio-search"
             id={`${id}-search`}
             type="search"
             placeholder="Search name, ID, benchmark or ticker"
@@ -228,7 +112,7 @@ export function BrowserScreen({
         <button
           type="button"
           className="button"
-          onClick={() => onExport('list')}
+          onClick={() => view.exportScope('list')}
           disabled={total === 0 || scopeCount === 0 || exportBusy !== null}
         >
           {exportBusy === 'list' ? 'Exporting…' : 'Export list CSV…'}
@@ -236,14 +120,16 @@ export function BrowserScreen({
         <button
           type="button"
           className="button"
-          onClick={() => onExport('holdings')}
+          onClick={() => view.exportScope('holdings')}
           disabled={total === 0 || scopeCount === 0 || exportBusy !== null}
         >
           {exportBusy === 'holdings' ? 'Exporting…' : 'Export holdings CSV…'}
         </button>
       </div>
 
-      <div className="browser-body">{body}</div>
+      <div className="browser-body">
+        <BrowserBody view={view} />
+      </div>
 
       {issues.length > 0 ? (
         <details className="sync-issues">

@@ -3,8 +3,8 @@ import type { ExportKind } from '../../common/sync-outcome';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { HoldingsTable } from '../components/HoldingsTable';
 import { WeightsFlag } from '../components/WeightsFlag';
+import { usePortfolio } from '../data/queries';
 import { formatCount, formatDateTime, formatMoney } from '../format/format';
-import { usePortfolio } from '../hooks/usePortfolio';
 import { allocationByAssetClass } from '../state/holdings';
 
 // The chart library is loaded with the first detail view, keeping the start-up bundle small.
@@ -15,20 +15,18 @@ const AllocationChart = lazy(() =>
 /** One portfolio: header facts, the weights check, allocation chart, sortable holdings, export. */
 export function DetailScreen({
   id,
-  generation,
   exportBusy,
   onBack,
   onExport,
 }: {
   id: string;
-  /** Changes when a sync lands, so the detail is read again. */
-  generation: unknown;
   exportBusy: ExportKind | null;
   onBack: () => void;
   onExport: (kind: ExportKind, ids: string[]) => void;
 }) {
-  const loaded = usePortfolio(id, generation);
-  const portfolio = loaded.state === 'ready' ? loaded.portfolio : null;
+  // Read again when main says the portfolios changed (a sync landed); a failed read replaces it.
+  const loaded = usePortfolio(id);
+  const portfolio = loaded.error ? null : loaded.data;
   const slices = useMemo(() => (portfolio ? allocationByAssetClass(portfolio.holdings) : []), [portfolio]);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const ready = portfolio !== null;
@@ -45,12 +43,12 @@ export function DetailScreen({
         <span aria-hidden="true"> / </span>
         <span aria-current="page">{portfolio?.name ?? id}</span>
       </nav>
-      {loaded.state === 'loading' ? (
+      {loaded.loading ? (
         <p aria-busy="true" className="empty-state">
           Loading the portfolio…
         </p>
       ) : null}
-      {loaded.state === 'error' ? (
+      {loaded.error ? (
         <ErrorNotice
           error={loaded.error}
           action={

@@ -1,5 +1,10 @@
 import type { ProfileView } from '../../common/profile';
+import { api } from '../bridge';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { ProfileForm } from '../components/ProfileForm';
+import { useProfiles } from '../data/queries';
+import { queryKeys } from '../data/query-keys';
+import { useMainAction } from '../data/useMainAction';
 
 /** Adding or editing a connection: the profile form with Test connection. */
 export function SetupScreen({
@@ -8,10 +13,20 @@ export function SetupScreen({
   onCancel,
 }: {
   profile: ProfileView | null;
-  onSaved: (profile: ProfileView, created: boolean) => void | Promise<void>;
+  onSaved: (profile: ProfileView, created: boolean) => void;
   onCancel: () => void;
 }) {
   const editing = profile !== null;
+  const activeProfileId = useProfiles().data?.activeProfileId ?? null;
+  const activate = useMainAction((saved: ProfileView) => api().profiles.activate({ profileId: saved.id }), {
+    settles: [queryKeys.profiles],
+    onSuccess: (_, saved) => onSaved(saved, true),
+  });
+  const saved = (view: ProfileView) => {
+    // "Save and connect": main makes the first connection the active one; a later one is switched to.
+    if (!editing && activeProfileId !== null && activeProfileId !== view.id) void activate.run(view);
+    else onSaved(view, !editing);
+  };
   return (
     <section className="setup" aria-labelledby="setup-heading" data-testid="setup-screen">
       <h2 id="setup-heading">{editing ? `Edit “${profile.name}”` : 'Connect to your API'}</h2>
@@ -24,9 +39,10 @@ export function SetupScreen({
         <ProfileForm
           profile={profile}
           submitLabel={editing ? 'Save changes' : 'Save and connect'}
-          onSaved={(saved) => onSaved(saved, !editing)}
+          onSaved={saved}
           onCancel={onCancel}
         />
+        {activate.error ? <ErrorNotice error={activate.error} /> : null}
       </div>
     </section>
   );

@@ -1,9 +1,9 @@
-import { useState } from 'react';
-import type { ProfilesState } from '../../common/profiles-state';
 import type { AppErrorData } from '../../common/result';
 import { api } from '../bridge';
 import { AboutLine } from '../components/AboutPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { queryKeys } from '../data/query-keys';
+import { useMainAction } from '../data/useMainAction';
 
 /** First run: connect to your API, or explore with demo data. */
 export function WelcomeScreen({
@@ -14,19 +14,11 @@ export function WelcomeScreen({
   /** Set when the settings file was damaged and set aside. */
   notice: AppErrorData | null;
   onConnect: () => void;
-  onDemoStarted: (state: ProfilesState) => void;
+  onDemoStarted: () => void;
 }) {
-  const [starting, setStarting] = useState(false);
-  const [error, setError] = useState<AppErrorData | null>(null);
-
-  const startDemo = async () => {
-    setStarting(true);
-    setError(null);
-    const result = await api().demo.start();
-    setStarting(false);
-    if (result.ok) onDemoStarted(result.value);
-    else setError(result.error);
-  };
+  // Main starts the sandbox, saves and activates its profile; its events bring the new profile here.
+  const demo = useMainAction(() => api().demo.start(), { settles: [queryKeys.profiles], onSuccess: onDemoStarted });
+  const starting = demo.pending;
 
   return (
     <section className="welcome" aria-labelledby="welcome-heading" data-testid="welcome-screen">
@@ -54,12 +46,18 @@ export function WelcomeScreen({
             Runs a built-in copy of the partner API on this computer (127.0.0.1) with generated credentials. The app
             signs in, syncs and caches exactly as it would with a real API.
           </p>
-          <button type="button" className="button" onClick={startDemo} disabled={starting} aria-busy={starting}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void demo.run()}
+            disabled={starting}
+            aria-busy={starting}
+          >
             {starting ? 'Starting the demo…' : 'Explore with demo data'}
           </button>
         </div>
       </div>
-      {error ? <ErrorNotice error={error} title="The demo did not start." /> : null}
+      {demo.error ? <ErrorNotice error={demo.error} title="The demo did not start." /> : null}
       <AboutLine />
     </section>
   );

@@ -128,15 +128,6 @@ export function filterInOrder(
   return shown;
 }
 
-/** Filters by the query's text, risk level and weights flag, then sorts; empty values always sort last. */
-export function queryPortfolios(
-  portfolios: readonly PortfolioSummary[],
-  searchIndex: readonly string[],
-  query: BrowserQuery,
-): PortfolioSummary[] {
-  return filterInOrder(portfolios, searchIndex, sortOrder(portfolios, query.sort), query);
-}
-
 /** Clicking a column: the same column flips direction, another starts ascending (newest first for dates). */
 export function nextSort(current: SortState, key: SortKey): SortState {
   if (current.key === key) {

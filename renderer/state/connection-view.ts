@@ -36,24 +36,23 @@ export function describeConnection(state: ConnectionState, now: number = Date.no
           fixInSettings: false,
         };
       }
-      const progress = state.progress;
+      // Main's progress so far: nothing before the first page, then portfolios (of the total when known).
+      const { pages, portfolios, total, details } = state.progress;
       let detail = 'Starting…';
       let fraction: number | null = null;
-      if (progress) {
-        if (progress.total !== null && progress.total > 0) {
-          detail = `${formatCount(progress.portfolios)} of ${formatCount(progress.total)} portfolios`;
-          fraction = Math.min(1, progress.portfolios / progress.total);
-        } else {
-          detail = `${formatCount(progress.portfolios)} portfolios so far`;
-        }
-        if (progress.details > 0) detail += `, ${formatCount(progress.details)} details`;
+      if (total !== null && total > 0) {
+        detail = `${formatCount(portfolios)} of ${formatCount(total)} portfolios`;
+        fraction = Math.min(1, portfolios / total);
+      } else if (pages > 0) {
+        detail = `${formatCount(portfolios)} portfolios so far`;
       }
+      if (details > 0) detail += `, ${formatCount(details)} details`;
       return { tone: 'busy', label: 'Syncing', detail, progress: fraction, fixInSettings: false };
     }
     case 'offline':
       return {
         tone: 'warn',
-        label: state.offlineSince ? `Offline since ${formatWhen(state.offlineSince, now)}` : 'Offline',
+        label: `Offline since ${formatWhen(state.offlineSince, now)}`,
         detail: state.lastSyncedAt ? 'Showing cached data.' : 'No cached data yet.',
         progress: null,
         fixInSettings: false,
@@ -62,7 +61,7 @@ export function describeConnection(state: ConnectionState, now: number = Date.no
       return {
         tone: 'error',
         label: 'Sign-in failed',
-        detail: state.error?.message ?? 'The API did not accept the credentials. Check them in Settings.',
+        detail: state.error.message,
         progress: null,
         fixInSettings: true,
       };
@@ -70,7 +69,7 @@ export function describeConnection(state: ConnectionState, now: number = Date.no
       return {
         tone: 'error',
         label: 'Keychain unavailable',
-        detail: state.error?.message ?? 'The system keychain did not answer.',
+        detail: state.error.message,
         progress: null,
         fixInSettings: false,
       };
@@ -78,7 +77,7 @@ export function describeConnection(state: ConnectionState, now: number = Date.no
       return {
         tone: 'error',
         label: 'Sync failed',
-        detail: state.error?.message ?? 'Something went wrong. Try again.',
+        detail: state.error.message,
         progress: null,
         fixInSettings: false,
       };

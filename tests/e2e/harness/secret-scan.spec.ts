@@ -6,6 +6,7 @@ import keytar from 'keytar';
 import type { ConnectionState } from '../../../common/connection-state';
 import type { ConnectionTestReport } from '../../../common/connection-test';
 import type { PortfolioListing } from '../../../common/portfolio-summary';
+import type { ProfileView } from '../../../common/profile';
 import type { ProfilesState } from '../../../common/profiles-state';
 import type { Result } from '../../../common/result';
 import { clientSecretAccount } from '../../../main/auth/keychain-accounts';
@@ -121,22 +122,13 @@ async function call<T>(page: Page, script: string): Promise<T> {
   return result.value;
 }
 
-/** Runs a UI step if the screen offers it; the UI is built separately, so absence is not a failure. */
-async function tryUi(step: () => Promise<unknown>): Promise<void> {
-  try {
-    await step();
-  } catch {
-    // Not on this screen (yet): the bridge-driven flow covers the same ground.
-  }
-}
-
-async function settled(page: Page, harness: Harness, profileId: string): Promise<ConnectionState> {
+async function settled(harness: Harness, profileId: string): Promise<ConnectionState> {
   let state: ConnectionState | null = null;
   await expect
     .poll(
       async () => {
         state = await harness.services.portfolios.state();
-        return state.profileId === profileId && state.status !== 'syncing';
+        return state.status !== 'not-configured' && state.profileId === profileId && state.status !== 'syncing';
       },
       { timeout: 30_000 },
     )
@@ -173,7 +165,7 @@ test('no client secret, access token or cache key anywhere after a full session'
     );
     expect(profile.hasSecret).toBe(true);
     const byProfile = JSON.stringify({ profileId: profile.id });
-    await settled(page, harness, profile.id);
+    await settled(harness, profile.id);
     await call(page, 'api.sync.now()');
     const listing = await call<PortfolioListing>(page, 'api.portfolios.list()');
     const first = listing.portfolios[0];
@@ -197,7 +189,8 @@ test('no client secret, access token or cache key anywhere after a full session'
         },
       })})`,
     );
-    await call(page, `api.profiles.hasSecret(${byProfile})`);
+    const listed = await call<ProfilesState>(page, 'api.profiles.list()');
+    expect(listed.profiles.find((p) => p.id === profile.id)?.hasSecret).toBe(true);
     const tokensBeforeSignOut = sandbox.issuedTokens().length;
     await call(page, `api.auth.signOut(${byProfile})`);
     await call(page, 'api.sync.now()');
@@ -228,7 +221,10 @@ test('no client secret, access token or cache key anywhere after a full session'
     await call(page, `api.auth.signOut(${byProfile})`);
     sandbox.faults.enqueue('token', { kind: 'echo', status: 400 });
     await page.evaluate('window.portfolioApi.sync.now()');
-    expect((await harness.services.portfolios.state()).error?.message).toContain('Gateway refused');
+    const refused = await harness.services.portfolios.state();
+    expect(
+      refused.status === 'auth-error' || refused.status === 'error' ? refused.error.message : refused.status,
+    ).toContain('Gateway refused');
 
     // Sign-out while a token request is under way (its answer comes late), then a profile removed
     // while its own token request is under way: neither answer may be kept anywhere.
@@ -257,14 +253,13 @@ test('no client secret, access token or cache key anywhere after a full session'
     const left = (await keytar.findCredentials(harness.keychainService)).map((entry) => entry.account);
     expect(left.filter((account) => account.endsWith(second.id))).toEqual([]);
     await call(page, `api.profiles.activate(${byProfile})`);
-    await settled(page, harness, profile.id);
+    await settled(harness, profile.id);
     await call(page, 'api.sync.now()');
 
     // Demo mode: its own sandbox, secret and tokens.
-    const demoState = await call<ProfilesState>(page, 'api.demo.start()');
-    const demoProfile = demoState.profiles.find((p) => p.demo);
-    expect(demoProfile).toBeDefined();
-    await settled(page, harness, demoProfile!.id);
+    const demoProfile = await call<ProfileView>(page, 'api.demo.start()');
+    expect(demoProfile.demo).toBe(true);
+    await settled(harness, demoProfile.id);
     await call(page, 'api.sync.now()');
     await call(page, 'api.portfolios.list()');
     harness.saveAs.next = 'demo-holdings.csv';
@@ -272,34 +267,36 @@ test('no client secret, access token or cache key anywhere after a full session'
     await call(page, 'api.app.copyDiagnostics()');
     expect(harness.copied.length).toBeGreaterThan(0);
 
-    // Back to the partner profile, and through whatever screens the renderer has.
+    // Back to the partner profile, and through its screens: the list, a portfolio selected, every
+    // menu command, and the edit form (where a secret would most likely surface, prefilled).
     await call(page, `api.profiles.activate(${byProfile})`);
-    await settled(page, harness, profile.id);
+    await settled(harness, profile.id);
     await page.reload();
-    await page.waitForLoadState('domcontentloaded');
-    await tryUi(() => expect(page.getByRole('row').nth(1)).toBeVisible({ timeout: 5_000 }));
-    await tryUi(() => page.getByRole('row').nth(1).click({ timeout: 2_000 }));
-    await page.waitForTimeout(300);
-    for (const command of ['sync-now', 'focus-search', 'export-list', 'open-settings'] as const) {
-      harness.emit('menu:command', command);
-      await page.waitForTimeout(300);
-    }
-    await settled(page, harness, profile.id);
-    // The edit form is where a secret would most likely surface (an input prefilled with it).
-    await tryUi(() => page.getByRole('button', { name: /^Edit/ }).first().click({ timeout: 2_000 }));
-    await page.waitForTimeout(300);
+    const rows = page.getByRole('grid', { name: 'Model portfolios' }).locator('[role="row"][data-id]');
+    await rows.first().click();
+    await expect(page.getByTestId('selection-info')).toContainText('1 selected');
+    harness.emit('menu:command', 'sync-now');
+    await expect(page.getByTestId('notice')).toContainText(/^(Synced|Up to date)/);
+    harness.emit('menu:command', 'focus-search');
+    await expect(page.getByRole('searchbox', { name: 'Search portfolios' })).toBeFocused();
+    harness.saveAs.next = 'menu-list.csv';
+    harness.emit('menu:command', 'export-list');
+    await expect(page.getByTestId('notice')).toContainText('Saved “menu-list.csv”');
+    harness.emit('menu:command', 'open-settings');
+    await page.getByRole('button', { name: 'Edit Partner API' }).click();
+    await expect(page.getByTestId('setup-screen').getByLabel('Client secret')).toHaveValue('');
     await call(page, 'api.app.copyDiagnostics()');
     const shot = await page.screenshot({ path: testInfo.outputPath('after-session.png'), fullPage: true });
     await testInfo.attach('after-session', { body: shot, contentType: 'image/png' });
     if (process.env.SECRET_SCAN_SHOW_LOG) console.log(readFileSync(logFile, 'utf8'));
 
     // --- What must not appear ----------------------------------------------------------------
-    const demoSecret = await secrets.get(clientSecretAccount(demoProfile!.id));
+    const demoSecret = await secrets.get(clientSecretAccount(demoProfile.id));
     expect(demoSecret, "the demo profile's secret is in the keychain").toBeTruthy();
     const demoTokens = harness.services.demo.running?.issuedTokens() ?? [];
     expect(demoTokens.length, 'demo mode synced').toBeGreaterThan(0);
     const cacheKeys = (
-      await Promise.all([profile.id, demoProfile!.id].map((id) => secrets.get(cacheKeyAccount(id))))
+      await Promise.all([profile.id, demoProfile.id].map((id) => secrets.get(cacheKeyAccount(id))))
     ).filter((key): key is string => Boolean(key));
     expect(cacheKeys.length, 'both profiles have an encrypted cache').toBe(2);
 

@@ -20,6 +20,16 @@ export const harnessUrl = `${harnessOrigin.protocol}//${harnessOrigin.host}/inde
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const rendererDir = path.join(repoRoot, 'out/renderer');
 
+/**
+ * Where the page comes from: the built renderer (out/renderer) on the harness origin, or Vite's dev
+ * server (hot reload), whose own origin is then the one the sender check trusts, and whose CSP
+ * header (vite.config.ts: the app's policy plus a per-run nonce and the HMR socket) applies.
+ */
+export type RendererSource = { kind: 'built'; dir: string } | { kind: 'dev'; url: string };
+
+/** The built renderer, as the tests and the app use it. */
+export const builtRenderer: RendererSource = { kind: 'built', dir: rendererDir };
+
 let preloadScript: string | undefined;
 /** The harness preload (the bridge over exposeBinding), bundled once per process. */
 export function harnessPreload(): string {
@@ -61,7 +71,11 @@ export interface Harness {
 }
 
 /** Starts main-side services with a private user-data folder and keychain service name, and loads the renderer. */
-export async function openHarness(page: Page, options: Partial<MainServicesConfig> = {}): Promise<Harness> {
+export async function openHarness(
+  page: Page,
+  options: Partial<MainServicesConfig> = {},
+  renderer: RendererSource = builtRenderer,
+): Promise<Harness> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'mp-harness-'));
   const keychainService = `com.modelportfolios.test.${process.pid}.${Date.now()}`;
   const secrets = new KeytarSecretStore(keychainService);
@@ -91,13 +105,22 @@ export async function openHarness(page: Page, options: Partial<MainServicesConfi
   const dispatch = createDispatcher(createHandlers(services));
   const calls: RecordedCall[] = [];
 
-  await page.route(`${harnessOrigin.protocol}//${harnessOrigin.host}/**`, async (route) => {
-    const response = await rendererResponse(rendererDir, route.request().url());
-    await route.fulfill({ status: response.status, headers: response.headers, body: response.body });
-  });
+  let origin = harnessOrigin;
+  let entryUrl = harnessUrl;
+  if (renderer.kind === 'built') {
+    const { dir } = renderer;
+    await page.route(`${harnessOrigin.protocol}//${harnessOrigin.host}/**`, async (route) => {
+      const response = await rendererResponse(dir, route.request().url());
+      await route.fulfill({ status: response.status, headers: response.headers, body: response.body });
+    });
+  } else {
+    const devUrl = new URL(renderer.url);
+    origin = { protocol: devUrl.protocol, host: devUrl.host };
+    entryUrl = new URL('/index.html', devUrl).href;
+  }
   await page.exposeBinding('__mpInvoke', async (source, channel: unknown, arg: unknown) => {
     const frame = source.frame;
-    const trusted = isTrustedSender({ url: frame.url(), parent: frame.parentFrame() }, harnessOrigin);
+    const trusted = isTrustedSender({ url: frame.url(), parent: frame.parentFrame() }, origin);
     const result = trusted ? await dispatch(String(channel), arg) : fail(new AppError('UNTRUSTED_SENDER').toData());
     calls.push({ channel: String(channel), result });
     return result;
@@ -113,7 +136,7 @@ export async function openHarness(page: Page, options: Partial<MainServicesConfi
         // The page is navigating or closed; the renderer asks for the current state when it loads.
       });
   });
-  await page.goto(harnessUrl);
+  await page.goto(entryUrl);
 
   await services.portfolios.start();
   return {

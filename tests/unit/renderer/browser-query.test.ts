@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { PortfolioSummary } from '../../../common/portfolio-summary';
 import {
   buildSearchIndex,
+  filterInOrder,
   initialQuery,
   nextSort,
-  queryPortfolios,
   riskLevelsOf,
+  sortOrder,
   type BrowserQuery,
 } from '../../../renderer/state/browser-query';
 import { manySummaries, summary } from './support/fake-main';
@@ -46,9 +48,12 @@ const data = [
     minimumInvestment: 250,
   }),
 ];
+/** What the browser shows for a query: the sorted order (once per column), then the filter over it, as useBrowser does. */
+function shown(portfolios: readonly PortfolioSummary[], index: readonly string[], query: BrowserQuery) {
+  return filterInOrder(portfolios, index, sortOrder(portfolios, query.sort), query);
+}
 const index = buildSearchIndex(data);
-const run = (patch: Partial<BrowserQuery>) =>
-  queryPortfolios(data, index, { ...initialQuery, ...patch }).map((p) => p.id);
+const run = (patch: Partial<BrowserQuery>) => shown(data, index, { ...initialQuery, ...patch }).map((p) => p.id);
 
 describe('portfolio search', () => {
   it('matches name, id, benchmark and holding tickers, case-insensitively', () => {
@@ -137,13 +142,21 @@ describe('risk levels', () => {
   });
 });
 
+describe('filtering a sorted order', () => {
+  it('keeps the order of one sort through any filter, so a keystroke never sorts again', () => {
+    const order = sortOrder(data, { key: 'minimumInvestment', direction: 'descending' });
+    const filtered = filterInOrder(data, index, order, { ...initialQuery, text: 'vti' }).map((p) => p.id);
+    expect(filtered).toEqual(['mp-000003', 'mp-000001']);
+  });
+});
+
 describe('on 10,000 portfolios', () => {
   it('filters and sorts the whole set', () => {
     const many = manySummaries(10_000);
     const manyIndex = buildSearchIndex(many);
-    const found = queryPortfolios(many, manyIndex, { ...initialQuery, text: 't9999' });
+    const found = shown(many, manyIndex, { ...initialQuery, text: 't9999' });
     expect(found.map((p) => p.id)).toEqual(['mp-010000']);
-    const sorted = queryPortfolios(many, manyIndex, { ...initialQuery, sort: { key: 'id', direction: 'descending' } });
+    const sorted = shown(many, manyIndex, { ...initialQuery, sort: { key: 'id', direction: 'descending' } });
     expect(sorted[0]!.id).toBe('mp-010000');
     expect(sorted).toHaveLength(10_000);
   });

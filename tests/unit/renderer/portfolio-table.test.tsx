@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PortfolioSummary } from '../../../common/portfolio-summary';
 import { PortfolioTable } from '../../../renderer/components/PortfolioTable';
-import { initialQuery, queryPortfolios, buildSearchIndex, type SortState } from '../../../renderer/state/browser-query';
+import { initialQuery, sortOrder, type SortState } from '../../../renderer/state/browser-query';
 import { emptySelection, type Selection } from '../../../renderer/state/selection';
 import { manySummaries } from './support/fake-main';
 import { useFakeLayout } from './support/layout';
@@ -16,7 +16,7 @@ function Harness({ data, onOpen }: { data: PortfolioSummary[]; onOpen: (id: stri
   const [sort, setSort] = useState<SortState>(initialQuery.sort);
   const [selection, setSelection] = useState<Selection>(emptySelection);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const rows = queryPortfolios(data, buildSearchIndex(data), { ...initialQuery, sort });
+  const rows = sortOrder(data, sort).map((index) => data[index]!);
   return (
     <>
       <output data-testid="selected">{[...selection.ids].sort().join(',')}</output>

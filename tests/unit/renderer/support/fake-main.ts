@@ -1,38 +1,47 @@
-// A stand-in for main in component tests: the real bridge factory over a transport that calls
-// handlers in this process, so the renderer sees exactly the shape window.portfolioApi has.
-import { vi } from 'vitest';
-import type { EventName, EventPayload, RequestChannel, RequestResult } from '../../../../common/contract-types';
-import { notConfiguredState, type ConnectionState } from '../../../../common/connection-state';
+// A stand-in for main in component tests: main's own dispatcher (every argument parsed with the
+// contract's schema) over a partial handler table, and the real bridge factory, so the renderer
+// sees exactly the shape window.portfolioApi has and sends only what main would accept.
+import { contract } from '../../../../common/contract';
+import type { EventName, EventPayload, RequestChannel } from '../../../../common/contract-types';
+import type { ConnectionFacts, ConnectionState } from '../../../../common/connection-state';
 import type { Portfolio } from '../../../../common/portfolio';
 import type { PortfolioSummary } from '../../../../common/portfolio-summary';
 import type { ProfileView } from '../../../../common/profile';
-import { AppError, toErrorData } from '../../../../common/result';
+import type { ProfilesState } from '../../../../common/profiles-state';
+import { AppError } from '../../../../common/result';
+import { createDispatcher, type Dispatch, type HandlerTable } from '../../../../main/ipc/dispatcher';
 import { createBridge } from '../../../../preload/bridge';
 
-type Handler<C extends RequestChannel> = (arg: any) => RequestResult<C> | Promise<RequestResult<C>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The handlers a test gives, per channel; a call to any other channel fails and is recorded. */
+export type Handlers = Partial<HandlerTable>;
 
-/** Handlers per channel; a missing one answers INTERNAL, as an unexpected call should. */
-export type Handlers = { [C in RequestChannel]?: Handler<C> };
-
-/** The fake main: records calls, answers from handlers, and emits events to the renderer. */
+/** The fake main: answers through main's dispatcher, records calls, and emits events to the renderer. */
 export class FakeMain {
   readonly calls: Array<{ channel: string; arg: unknown }> = [];
+  /** Channels the renderer called that no handler answers (each test expects none). */
+  readonly unhandled: string[] = [];
   private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
+  private readonly dispatch: Dispatch;
 
-  constructor(public handlers: Handlers = {}) {}
+  constructor(public handlers: Handlers = {}) {
+    const table: Record<string, (arg: unknown) => unknown> = {};
+    for (const channel of Object.keys(contract.requests)) {
+      table[channel] = (arg) => {
+        const handler = this.handlers[channel as RequestChannel] as ((arg: unknown) => unknown) | undefined;
+        if (handler) return handler(arg);
+        this.unhandled.push(channel);
+        throw new AppError('INTERNAL', `The fake main has no handler for ${channel}.`);
+      };
+    }
+    this.dispatch = createDispatcher(table as HandlerTable);
+  }
 
   /** Puts the bridge on window.portfolioApi. */
   install(): this {
     const bridge = createBridge({
-      invoke: async (channel, arg) => {
+      invoke: (channel, arg) => {
         this.calls.push({ channel, arg });
-        const handler = this.handlers[channel as RequestChannel] as ((arg: unknown) => unknown) | undefined;
-        if (!handler) return { ok: false, error: new AppError('INTERNAL').toData() };
-        try {
-          return { ok: true, value: await handler(arg) };
-        } catch (error) {
-          return { ok: false, error: toErrorData(error) };
-        }
+        return this.dispatch(channel, arg);
       },
       subscribe: (name, listener) => {
         const set = this.listeners.get(name) ?? new Set();
@@ -50,19 +59,27 @@ export class FakeMain {
     for (const listener of this.listeners.get(name) ?? []) listener(payload);
   }
 
+  /** Changes what `profiles:list` answers and publishes `profiles:changed`, as main's ProfileService does. */
+  publishProfiles(state: ProfilesState, profileId: string): void {
+    this.handlers['profiles:list'] = () => state;
+    this.emit('profiles:changed', { profileId });
+  }
+
   /** The channels called so far, in order. */
   channels(): string[] {
     return this.calls.map((call) => call.channel);
   }
 
-  /** The argument of the last call to a channel. */
+  /** How many times a channel was called so far. */
+  count(channel: RequestChannel): number {
+    return this.calls.filter((call) => call.channel === channel).length;
+  }
+
+  /** The argument of the last call to a channel, as the renderer sent it. */
   lastArg(channel: RequestChannel): unknown {
     return [...this.calls].reverse().find((call) => call.channel === channel)?.arg;
   }
 }
-
-/** A spy-able handler helper. */
-export const handler = <T>(value: T) => vi.fn(async () => value);
 
 /** A saved profile as main shows it. */
 export function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
@@ -79,17 +96,17 @@ export function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
   };
 }
 
-/** A connection state for the active profile. */
-export function connectionState(overrides: Partial<ConnectionState> = {}): ConnectionState {
-  return {
-    ...notConfiguredState,
-    status: 'online',
-    profileId: 'p-1',
-    profileName: 'Acme Partners',
-    lastSyncedAt: '2025-06-30T15:00:00Z',
-    portfolioCount: 3,
-    ...overrides,
-  };
+/** The profiles state with these profiles, the first one active. */
+export function profilesState(...profiles: ProfileView[]): ProfilesState {
+  return { profiles, activeProfileId: profiles[0]?.id ?? null, notice: null };
+}
+
+type ConfiguredState = Exclude<ConnectionState, { status: 'not-configured' }>;
+type Specific<S> = S extends ConfiguredState ? Omit<S, keyof ConnectionFacts> & Partial<ConnectionFacts> : never;
+
+/** A connection state of the active profile: a status with what that status carries (online by default). */
+export function connectionState(specific: Specific<ConfiguredState> = { status: 'online' }): ConnectionState {
+  return { profileId: 'p-1', lastSyncedAt: '2025-06-30T15:00:00Z', portfolioCount: 3, ...specific };
 }
 
 /** A portfolio with holdings. */

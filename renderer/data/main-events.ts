@@ -1,0 +1,21 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { PortfolioApi } from '../../common/contract-types';
+import { queryKeys } from './query-keys';
+
+/**
+ * Keeps the cache in step with main: `profiles:changed` and `portfolios:changed` mark what they
+ * name as out of date (read again now if on screen), and `connection:state` is main's whole state,
+ * which replaces the cached one (a read still under way is cancelled, so it cannot land after it).
+ * Call before the first render, so no event can slip between a first read and the subscription.
+ */
+export function followMainEvents(client: QueryClient, bridge: PortfolioApi): () => void {
+  const stops = [
+    bridge.profiles.onChanged(() => void client.invalidateQueries({ queryKey: queryKeys.profiles })),
+    bridge.portfolios.onChanged(() => void client.invalidateQueries({ queryKey: queryKeys.portfolios })),
+    bridge.connection.onState((state) => {
+      void client.cancelQueries({ queryKey: queryKeys.connection });
+      client.setQueryData(queryKeys.connection, state);
+    }),
+  ];
+  return () => stops.forEach((stop) => stop());
+}

@@ -1,0 +1,107 @@
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import type { PortfolioListing, PortfolioSummary } from '../../common/portfolio-summary';
+import type { ExportKind } from '../../common/sync-outcome';
+import { catalogError } from '../data/main-result';
+import { useActiveProfile, useListing, type MainData } from '../data/queries';
+import { buildSearchIndex, filterInOrder, riskLevelsOf, sortOrder } from '../state/browser-query';
+import { effectiveScope, exportIds, initialBrowserState, type BrowserState } from '../state/browser-state';
+import { pruneSelection } from '../state/selection';
+import type { Exporter } from './useExport';
+import type { Notice } from './useNotice';
+import type { Screens } from './useScreens';
+import type { SyncActions } from './useSync';
+
+/** Where the grid was scrolled, so coming back from a portfolio lands in the same place. */
+export interface ScrollMemory {
+  read(): number;
+  write(offset: number): void;
+}
+
+/** Everything the portfolio browser shows and does: one object instead of a dozen props. */
+export interface BrowserView {
+  listing: MainData<PortfolioListing>;
+  /** The portfolios shown, filtered and sorted. */
+  rows: readonly PortfolioSummary[];
+  riskLevels: readonly string[];
+  /** Every portfolio on hand. */
+  total: number;
+  state: BrowserState;
+  update(change: (state: BrowserState) => BrowserState): void;
+  scroll: ScrollMemory;
+  exportBusy: ExportKind | null;
+  /** Exports the current scope (selected, shown or all). */
+  exportScope(kind: ExportKind): void;
+  open(id: string): void;
+  syncNow(): void;
+}
+
+const noPortfolios: PortfolioSummary[] = [];
+
+/**
+ * The browser's state for the active profile (search, filters, sort, selection, cursor, scroll):
+ * kept while the user opens a portfolio and comes back, started afresh when the profile changes.
+ */
+export function useBrowser(deps: {
+  screens: Screens;
+  exporter: Exporter;
+  sync: SyncActions;
+  show(notice: Notice): void;
+}): BrowserView {
+  const { screens, exporter, sync, show } = deps;
+  const listing = useListing();
+  const profileId = useActiveProfile()?.id ?? null;
+  const [slot, setSlot] = useState({ profileId, state: initialBrowserState });
+  const scrolled = useRef({ profileId, offset: 0 });
+
+  const update = useCallback(
+    (change: (state: BrowserState) => BrowserState) =>
+      setSlot((current) => ({
+        profileId,
+        state: change(current.profileId === profileId ? current.state : initialBrowserState),
+      })),
+    [profileId],
+  );
+  const scroll = useMemo<ScrollMemory>(
+    () => ({
+      read: () => (scrolled.current.profileId === profileId ? scrolled.current.offset : 0),
+      write: (offset) => void (scrolled.current = { profileId, offset }),
+    }),
+    [profileId],
+  );
+
+  const portfolios = listing.data?.portfolios ?? noPortfolios;
+  const searchIndex = useMemo(() => buildSearchIndex(portfolios), [portfolios]);
+  const riskLevels = useMemo(() => riskLevelsOf(portfolios), [portfolios]);
+  const ids = useMemo(() => new Set(portfolios.map((p) => p.id)), [portfolios]);
+  const own = slot.profileId === profileId ? slot.state : initialBrowserState;
+  // Only ids still on hand stay selected (after a sync); the query keeps its identity for the memos below.
+  const state: BrowserState = { ...own, selection: pruneSelection(own.selection, ids) };
+  const query = useDeferredValue(state.query);
+  // Sorting happens once per data set and column; each keystroke only filters the sorted order.
+  const order = useMemo(() => sortOrder(portfolios, query.sort), [portfolios, query.sort]);
+  const rows = useMemo(
+    () => filterInOrder(portfolios, searchIndex, order, query),
+    [portfolios, searchIndex, order, query],
+  );
+
+  return {
+    listing,
+    rows,
+    riskLevels,
+    total: portfolios.length,
+    state,
+    update,
+    scroll,
+    exportBusy: exporter.busy,
+    exportScope(kind) {
+      if (portfolios.length === 0) {
+        show({ kind: 'error', message: catalogError('NO_DATA').message });
+        return;
+      }
+      const shownIds = rows.map((p) => p.id);
+      exporter.run(kind, exportIds(effectiveScope(state), state.selection, shownIds));
+    },
+    open: (id) => screens.go({ name: 'detail', id }),
+    syncNow: () => sync.syncNow(true),
+  };
+}
