@@ -10,7 +10,9 @@ import { createLogger } from './logging/logger';
 import { Redactor } from './logging/redactor';
 import { createMainServices } from './services';
 import { KeytarSecretStore } from './keychain/keytar-secret-store';
-import { appEntryUrl, registerAppScheme, serveRenderer } from './shell/app-protocol';
+import { registerAppScheme, serveRenderer } from './shell/app-protocol';
+import { rendererSource } from './shell/renderer-source';
+import { isTrustedSender } from './ipc/trusted-sender';
 import { menuTemplate } from './shell/menu';
 import { trustSystemCertificates } from './trusted-certificates';
 import { createHardenedWindow, denyPermissions, hardenWebContents } from './shell/window';
@@ -19,6 +21,9 @@ import { ActivityTracker } from './update/activity-tracker';
 import { followConnectionState } from './update/connection-activity';
 
 // The thin Electron shell: everything it wires together is tested without Electron.
+
+// The built renderer on app://bundle; in `npm run dev` only, Vite's dev server on 127.0.0.1.
+const renderer = rendererSource(app.isPackaged, process.env);
 
 registerAppScheme(protocol);
 app.enableSandbox();
@@ -29,7 +34,7 @@ let mainWindow: BrowserWindow | null = null;
 function openWindow(): void {
   mainWindow = createHardenedWindow(BrowserWindow, {
     preloadPath: path.join(__dirname, '../preload/index.cjs'),
-    url: appEntryUrl,
+    url: renderer.entryUrl,
     title: app.getName(),
   });
   const contents = mainWindow.webContents;
@@ -100,6 +105,7 @@ if (!app.requestSingleInstanceLock()) {
       createDispatcher(createHandlers(services), (channel, error) =>
         logger.error('unexpected error in a handler', { channel, error }),
       ),
+      (event) => isTrustedSender(event.senderFrame, renderer.origin),
     );
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
