@@ -25,8 +25,9 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly retryable: boolean;
 
-  constructor(code: ErrorCode, message?: string, options?: { retryable?: boolean }) {
-    super(message ?? errorCatalog[code].message);
+  /** `cause` is kept for the log (never sent across the bridge: see toData). */
+  constructor(code: ErrorCode, message?: string, options?: { retryable?: boolean; cause?: unknown }) {
+    super(message ?? errorCatalog[code].message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.retryable = options?.retryable ?? errorCatalog[code].retryable;

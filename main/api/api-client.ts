@@ -3,7 +3,7 @@ import { sleep as defaultSleep, systemClock, type Clock } from '../clock';
 import { silentLogger, type Logger } from '../logging/logger';
 import { apiUrl } from '../auth/token-client';
 import { versionedAccept } from './api-version';
-import { classifyTransportError, headerValue, sendHttpRequest, type HttpResponse } from './http-request';
+import { classifyTransportError, headerValue, sendHttpRequest, type HttpResponse, type HttpRoute } from './http-request';
 import { defaultRetryPolicy, isRetryableStatus, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry-policy';
 
 /** Where the API client gets its bearer token, and tells it a token was refused. */
@@ -27,6 +27,8 @@ export interface ApiClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   logger?: Logger;
+  /** The way out (proxy choice, proxy sign-in, extra CAs): main/network's HttpRouter.routeFor(setting). Direct when absent. */
+  route?: HttpRoute;
 }
 
 /** A successful GET: the parsed JSON (null on 304) and what pagination and caching need. */
@@ -89,6 +91,7 @@ export class ApiClient {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly random: () => number;
   private readonly logger: Logger;
+  private readonly route: HttpRoute | undefined;
 
   constructor(
     private readonly baseUrl: string,
@@ -104,6 +107,7 @@ export class ApiClient {
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
     this.logger = options.logger ?? silentLogger;
+    this.route = options.route;
   }
 
   /** Whether a URL is on the API's own origin (scheme, host and port of the base URL). */
@@ -139,7 +143,7 @@ export class ApiClient {
         const coded = classifyTransportError(error, signal);
         if (
           coded.retryable &&
-          (coded.code === 'NETWORK_UNREACHABLE' || coded.code === 'TIMEOUT') &&
+          (coded.code === 'NETWORK_UNREACHABLE' || coded.code === 'TIMEOUT' || coded.code === 'PROXY_UNREACHABLE') &&
           attempt < this.retry.retries &&
           !signal.aborted
         ) {
@@ -214,6 +218,7 @@ export class ApiClient {
         timeoutMs: this.requestTimeoutMs,
         maxBytes: this.maxBodyBytes,
         signal,
+        route: this.route,
       });
       const location = headerValue(response.headers, 'location');
       if (!redirectStatuses.has(response.status) || !location) return response;

@@ -18,7 +18,9 @@ function describe(value: unknown): unknown {
   if (value instanceof Error) {
     // Name, code and message only: never a got error's options, headers or body.
     const code = (value as { code?: unknown }).code;
-    return { name: value.name, ...(typeof code === 'string' ? { code } : {}), message: value.message };
+    // The cause chain is kept (each link described the same way), so the log says what lay beneath.
+    const cause = value.cause === undefined ? {} : { cause: value.cause };
+    return { name: value.name, ...(typeof code === 'string' ? { code } : {}), message: value.message, ...cause };
   }
   return value;
 }
