@@ -10,6 +10,10 @@ import { createLogger } from './logging/logger';
 import { Redactor } from './logging/redactor';
 import { createMainServices } from './services';
 import { KeytarSecretStore } from './keychain/keytar-secret-store';
+import { electronProxyResolver } from './network/electron-proxy-resolver';
+import { HttpRouter } from './network/http-router';
+import { noCredentialsPrompt } from './network/proxy-sign-in';
+import { defaultNetworkSetting } from '../common/network-setting';
 import { appEntryUrl, registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { menuTemplate } from './shell/menu';
 import { trustSystemCertificates } from './trusted-certificates';
@@ -63,6 +67,17 @@ if (!app.requestSingleInstanceLock()) {
     } catch (error) {
       logger.warn('could not add the system certificate store; using the bundled one', { error });
     }
+    const secrets = new KeytarSecretStore();
+    // The network path: Chromium's proxy choice (OS settings, PAC, WPAD) for the API's URLs. Until the
+    // proxy sign-in dialog and per-profile settings are wired, every profile uses the system setting and
+    // a proxy that asks for sign-in gets PROXY_AUTH_REQUIRED.
+    const network = new HttpRouter({
+      systemResolver: electronProxyResolver(session.defaultSession),
+      secrets,
+      redactor,
+      logger,
+      prompt: noCredentialsPrompt,
+    });
     const services = createMainServices({
       identity: {
         appName: app.getName(),
@@ -70,7 +85,8 @@ if (!app.requestSingleInstanceLock()) {
         platform: process.platform,
         electronVersion: process.versions.electron ?? null,
       },
-      secrets: new KeytarSecretStore(),
+      secrets,
+      apiOptions: { route: network.routeFor(defaultNetworkSetting) },
       userDataDir: app.getPath('userData'),
       redactor,
       logger,
@@ -92,7 +108,10 @@ if (!app.requestSingleInstanceLock()) {
         copyText: (text) => void clipboard.writeText(text),
       },
     });
-    app.on('before-quit', () => void services.dispose());
+    app.on('before-quit', () => {
+      void services.dispose();
+      network.dispose();
+    });
     registerContractHandlers(
       createDispatcher(createHandlers(services), (channel, error) =>
         logger.error('unexpected error in a handler', { channel, error }),

@@ -18,6 +18,7 @@ Serves the partner API's reference implementation on 127.0.0.1 (docs/api.md).
   --mode <mode>           doc (JSON body or RFC form) | rfc (RFC 6749 form only) (default doc)
   --ttl <seconds>         access token lifetime (default 86400)
   --faults                enable fault injection and the /__admin/* routes
+  --tls                   serve HTTPS with a certificate made at start; prints the CA to trust
   --client-id <id>        client id to accept (default: generated)
   --client-secret <s>     client secret to accept (default: generated)
   --help                  show this text
@@ -50,6 +51,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
         mode: { type: 'string' },
         ttl: { type: 'string' },
         faults: { type: 'boolean' },
+        tls: { type: 'boolean' },
         'client-id': { type: 'string' },
         'client-secret': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -83,6 +85,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   if (values.mode !== undefined) options.mode = oneOf('--mode', values.mode, ['doc', 'rfc'] as const);
   if (values.ttl !== undefined) options.tokenTtlSeconds = integer('--ttl', values.ttl);
   if (values.faults) options.faults = true;
+  if (values.tls) options.tls = true;
   const clientId = values['client-id'];
   const clientSecret = values['client-secret'];
   if ((clientId === undefined) !== (clientSecret === undefined)) {

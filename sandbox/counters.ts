@@ -10,6 +10,8 @@ export interface SandboxCounters {
   requests: Record<SandboxRoute | 'other', number>;
   /** Bytes the API server wrote to its sockets (status lines, headers and bodies; admin answers excluded). */
   bytesSent: number;
+  /** Connections the API server accepted (TLS connections when it serves HTTPS), admin ones included. */
+  connections: number;
   /** Sets every counter back to zero. */
   reset(): void;
 }
@@ -20,11 +22,13 @@ export class Counters implements SandboxCounters {
   tokensIssued = 0;
   readonly requests: Record<SandboxRoute | 'other', number> = { token: 0, list: 0, detail: 0, other: 0 };
   bytesSent = 0;
+  connections = 0;
 
   reset(): void {
     this.tokenRequests = 0;
     this.tokensIssued = 0;
     this.bytesSent = 0;
+    this.connections = 0;
     for (const key of ['token', 'list', 'detail', 'other'] as const) this.requests[key] = 0;
   }
 
@@ -35,6 +39,7 @@ export class Counters implements SandboxCounters {
       tokensIssued: this.tokensIssued,
       requests: { ...this.requests },
       bytesSent: this.bytesSent,
+      connections: this.connections,
     };
   }
 }

@@ -1,4 +1,5 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { type AddressInfo } from 'node:net';
 import { type PaginationStyle } from './options';
 import { jsonReply, sendReply, type Reply } from './reply';
@@ -22,21 +23,25 @@ export interface ForeignServer {
 }
 
 /** Starts the recording origin on 127.0.0.1 (random port); list GETs get an empty list in the sandbox's shape. */
-export async function startForeignServer(pagination: PaginationStyle): Promise<ForeignServer> {
+export async function startForeignServer(
+  pagination: PaginationStyle,
+  tls?: { cert: string; key: string },
+): Promise<ForeignServer> {
   const requests: RecordedRequest[] = [];
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       const body = (await readBody(req).catch(() => '')) ?? '';
       const url = new URL(req.url ?? '/', baseUrl);
       requests.push({ method: req.method ?? '', url: url.href, headers: { ...req.headers }, body });
       await sendReply(res, answer(req.method ?? '', url.pathname, pagination));
     })().catch(() => res.destroy());
-  });
+  };
+  const server = tls ? createTlsServer({ cert: tls.cert, key: tls.key }, handler) : createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const baseUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     baseUrl,
     requests,

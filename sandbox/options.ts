@@ -47,6 +47,8 @@ export interface SandboxOptions {
   faults?: boolean;
   /** Holdings per portfolio; 0 (default) draws 5–60 per portfolio. For benchmarks. */
   holdingsCount?: number;
+  /** Default false; true serves HTTPS with a certificate made at start (its CA is Sandbox.caPem). */
+  tls?: boolean;
 }
 
 /** SandboxOptions with every default filled in and every value checked. */
@@ -71,6 +73,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     clock: options.clock ?? systemClock,
     faults: options.faults ?? false,
     holdingsCount: options.holdingsCount ?? 0,
+    tls: options.tls ?? false,
   };
   requireInteger('port', resolved.port, 0, 65_535);
   requireInteger('portfolios', resolved.portfolios, 0, 100_000_000);

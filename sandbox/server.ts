@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { type AddressInfo, type Socket } from 'node:net';
 import { handleAdminRoute } from './admin-route';
 import { OffsetClock } from './clock';
@@ -13,6 +14,7 @@ import { readBody, type RequestContext } from './request-context';
 import { matchRoute } from './routes';
 import { handleTokenRoute } from './token-route';
 import { TokenStore } from './token-store';
+import { createSandboxTls } from './tls-certificate';
 
 // Everything a caller needs, importable from this one module.
 export { ManualClock, type SandboxClock } from './clock';
@@ -24,8 +26,10 @@ export type { WeightStyle } from './holdings';
 
 /** A running sandbox: its address, credentials, counters and the handles tests use to steer it. */
 export interface Sandbox {
-  /** e.g. http://127.0.0.1:41234 (no trailing slash). */
+  /** e.g. http://127.0.0.1:41234 (no trailing slash); https:// with `tls: true`. */
   baseUrl: string;
+  /** With `tls: true`, the PEM of the CA that signed the server's certificate (trust only this); null otherwise. */
+  caPem: string | null;
   credentials: ClientCredentials;
   counters: SandboxCounters;
   /** Fault injection; both methods throw unless the sandbox was started with `faults: true`. */
@@ -51,7 +55,8 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
   const queue = new FaultQueue();
   const timers = new Set<NodeJS.Timeout>();
   const counted = new WeakMap<Socket, number>();
-  const foreign = await startForeignServer(options.pagination);
+  const tls = options.tls ? await createSandboxTls() : null;
+  const foreign = await startForeignServer(options.pagination, tls ?? undefined);
   let baseUrl = '';
 
   /** Adds what a socket wrote since last time to bytesSent (or just skips past it, for admin answers). */
@@ -114,7 +119,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
     });
   };
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch(() => {
       if (!res.headersSent && !res.destroyed) {
         void sendReply(res, errorReply(500, 'server_error', 'The sandbox failed to answer'));
@@ -122,8 +127,13 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
         res.destroy();
       }
     });
+  };
+  const server = tls ? createTlsServer({ cert: tls.cert, key: tls.key }, listener) : createServer(listener);
+  // With TLS, count the decrypted connections the requests arrive on (their sockets are the ones accounted).
+  server.on(tls ? 'secureConnection' : 'connection', (socket: Socket) => {
+    counters.connections++;
+    socket.on('close', () => account(socket, true));
   });
-  server.on('connection', (socket: Socket) => socket.on('close', () => account(socket, true)));
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -137,7 +147,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
     await foreign.close();
     throw error;
   }
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   let closing: Promise<void> | undefined;
   const requireFaults = (): void => {
@@ -146,6 +156,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
 
   return {
     baseUrl,
+    caPem: tls?.caPem ?? null,
     credentials: options.credentials,
     counters,
     faults: {

@@ -17,7 +17,7 @@ function proxyUrl(server: ProxyServer): string {
 /**
  * Chooses the agent for a request through a proxy, and keeps one per proxy and target scheme so
  * keep-alive connections (and CONNECT tunnels) are reused: http targets through PROXY/HTTPS go
- * forwarded (http-proxy-agent), https targets through a CONNECT tunnel (https-proxy-agent), and
+ * forwarded on a new connection each (http-proxy-agent), https targets through a CONNECT tunnel (https-proxy-agent), and
  * SOCKS entries through socks-proxy-agent (SOCKS5 resolves names on the proxy).
  */
 export class ProxyAgentPool {
@@ -50,8 +50,11 @@ export class ProxyAgentPool {
     };
     const ca = server.kind === 'https' ? this.options.proxyCa?.() : undefined;
     const tlsToProxy = ca ? { ca } : {};
+    // Forwarded requests use a fresh connection each: proxies such as tinyproxy close the client
+    // connection after every answer without saying so, and a reused socket would then fail. Only
+    // http targets go this way, and the app allows http for loopback addresses only.
     return secureTarget
       ? new TunnelAgent(server, url, { keepAlive: true, headers, ...tlsToProxy })
-      : new ForwardAgent(server, url, { keepAlive: true, headers, ...tlsToProxy });
+      : new ForwardAgent(server, url, { keepAlive: false, headers, ...tlsToProxy });
   }
 }
