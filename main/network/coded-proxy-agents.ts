@@ -44,7 +44,12 @@ export class TunnelAgent extends HttpsProxyAgent<string> {
     if (!answer || answer.statusCode === 200) return socket;
     // Not 200: the library handed back a stand-in socket to replay the answer; we answer with a coded error instead.
     socket.destroy();
-    if (answer.statusCode === 407) throw new ProxyChallenge(this.server, answer.headers);
+    // Only the proxy answers a CONNECT, so a 401 is its sign-in answer too (tinyproxy refuses wrong
+    // credentials with 401 and WWW-Authenticate): read it as a 407.
+    if (answer.statusCode === 407 || answer.statusCode === 401) {
+      const offer = answer.headers['proxy-authenticate'] ?? answer.headers['www-authenticate'];
+      throw new ProxyChallenge(this.server, { 'proxy-authenticate': offer });
+    }
     throw proxyRefused(this.server, answer.statusCode, target(options));
   }
 }
