@@ -6,7 +6,7 @@ import { HttpProxyAgent, type HttpProxyAgentOptions } from 'http-proxy-agent';
 import { HttpsProxyAgent, type HttpsProxyAgentOptions } from 'https-proxy-agent';
 import { SocksProxyAgent, type SocksProxyAgentOptions } from 'socks-proxy-agent';
 import type { ProxyServer } from './proxy-entry';
-import { ProxyChallenge, proxyRefused, proxyUnreachable, socksRefused } from './proxy-errors';
+import { ProxyChallenge, proxyUnreachable, socksRefused, tunnelRefused } from './proxy-errors';
 
 // The three agents of the proxy libraries, with their failures turned into coded errors at the one
 // place that knows what failed: the proxy (unreachable, refused, asking for sign-in) rather than the API.
@@ -50,7 +50,7 @@ export class TunnelAgent extends HttpsProxyAgent<string> {
       const offer = answer.headers['proxy-authenticate'] ?? answer.headers['www-authenticate'];
       throw new ProxyChallenge(this.server, { 'proxy-authenticate': offer });
     }
-    throw proxyRefused(this.server, answer.statusCode, target(options));
+    throw tunnelRefused(this.server, answer.statusCode, target(options));
   }
 }
 

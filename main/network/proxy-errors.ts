@@ -14,13 +14,21 @@ export function proxyUnreachable(server: ProxyServer, cause: unknown): AppError 
   return new AppError('PROXY_UNREACHABLE', message, { cause });
 }
 
-/** The proxy answered but would not open the way to the API (a CONNECT answered with another status than 200). */
-export function proxyRefused(server: ProxyServer, status: number, target: string, cause?: unknown): AppError {
-  const upstream = status === 502 || status === 503 || status === 504;
-  const message = upstream
-    ? `The proxy at ${proxyAddress(server)} could not reach ${target} (HTTP ${status}). Try again later; cached data is shown meanwhile.`
-    : `The proxy at ${proxyAddress(server)} refused to connect the app to ${target} (HTTP ${status}). Ask IT to allow ${target} through the proxy.`;
-  return new AppError('PROXY_REFUSED', message, { retryable: upstream, cause });
+/**
+ * The proxy answered a CONNECT with another status than 200. 500, 502, 503 and 504 mean it could not
+ * reach the API (NETWORK_UNREACHABLE: offline, retried); anything else is PROXY_REFUSED with the status.
+ */
+export function tunnelRefused(server: ProxyServer, status: number, target: string): AppError {
+  if (status === 500 || status === 502 || status === 503 || status === 504) {
+    return new AppError(
+      'NETWORK_UNREACHABLE',
+      `The proxy at ${proxyAddress(server)} could not reach ${target} (HTTP ${status}). Check your network connection; cached data is shown meanwhile.`,
+    );
+  }
+  return new AppError(
+    'PROXY_REFUSED',
+    `The proxy at ${proxyAddress(server)} refused to connect the app to ${target} (HTTP ${status}). Ask IT to allow ${target} through the proxy.`,
+  );
 }
 
 /** The proxy refused a SOCKS connection to the API (the SOCKS server's own answer, not a network failure). */

@@ -39,7 +39,8 @@ export interface Tinyproxy {
 /** Throws with the set-up step when tinyproxy is not installed. */
 export function requireTinyproxy(): void {
   const found = spawnSync('tinyproxy', ['-v'], { encoding: 'utf8' });
-  if (found.error) throw new Error('tinyproxy is not installed: run scripts/setup.sh (or apt-get install -y tinyproxy)');
+  if (found.error)
+    throw new Error('tinyproxy is not installed: run scripts/setup.sh (or apt-get install -y tinyproxy)');
 }
 
 async function freePort(): Promise<number> {

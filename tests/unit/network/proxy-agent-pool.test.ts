@@ -41,7 +41,9 @@ describe('choosing the agent for a request through a proxy', () => {
     const server = { kind: 'http', host: 'proxy.corp', port: 3128 } as const;
     expect(agents.agentFor(server, true)).toBe(agents.agentFor({ ...server }, true));
     expect(agents.agentFor(server, true)).not.toBe(agents.agentFor({ ...server, port: 3129 }, true));
-    expect(agents.agentFor(server, true).keepAlive).toBe(true);
+    expect((agents.agentFor(server, true) as TunnelAgent).keepAlive).toBe(true);
+    // Forwarded requests do not reuse connections: proxies such as tinyproxy close them after each answer.
+    expect((agents.agentFor(server, false) as ForwardAgent).keepAlive).toBe(false);
     agents.destroy();
   });
 
