@@ -33,15 +33,21 @@ export function parseProxyUrl(input: string): { ok: true; parts: ProxyUrlParts }
   const text = input.trim();
   // Parsed by hand: common/ runs in every process and has no URL global in its type world.
   const match = /^(?:([a-z][a-z0-9+.-]*):\/\/)?([^/?#\s]*)\/?$/i.exec(text);
-  if (!text || !match) return { ok: false, reason: 'This is not a proxy address. It should look like http://proxy.example.com:8080' };
+  if (!text || !match)
+    return { ok: false, reason: 'This is not a proxy address. It should look like http://proxy.example.com:8080' };
   const scheme = (match[1] ?? 'http').toLowerCase();
   const authority = match[2] ?? '';
   const known = proxySchemes.find((candidate) => candidate === scheme);
-  if (!known) return { ok: false, reason: `The proxy address must start with http://, https:// or socks5:// (not ${scheme}://).` };
+  if (!known)
+    return {
+      ok: false,
+      reason: `The proxy address must start with http://, https:// or socks5:// (not ${scheme}://).`,
+    };
   if (authority.includes('@')) {
     return {
       ok: false,
-      reason: 'Leave the user name and password out of the proxy address: the app asks for them and keeps them in the system keychain.',
+      reason:
+        'Leave the user name and password out of the proxy address: the app asks for them and keeps them in the system keychain.',
     };
   }
   const hostMatch = /^(\[[0-9a-f:.]+\]|[a-z0-9_.-]+)(?::(\d{1,5}))?$/i.exec(authority);

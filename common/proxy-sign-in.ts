@@ -5,6 +5,8 @@ export type ProxySignInReason = 'required' | 'wrong';
 
 /** What the proxy sign-in dialog shows: which proxy asks, its realm, and why (never a stored password). */
 export interface ProxySignInRequest {
+  /** Names this question; the dialog's answer carries it back, so a stale dialog cannot answer a newer question. */
+  id: number;
   host: string;
   port: number;
   realm?: string;
@@ -19,8 +21,14 @@ export const proxyCredentialsSchema = z.object({
     .min(1, 'Enter the proxy user name.')
     .max(256)
     .regex(/^[^:\p{Cc}]+$/u, 'The user name cannot contain a colon or control characters.'),
-  password: z.string().max(1024).regex(/^\P{Cc}*$/u, 'The password cannot contain control characters.'),
+  password: z
+    .string()
+    .max(1024)
+    .regex(/^\P{Cc}*$/u, 'The password cannot contain control characters.'),
 });
 
 /** A proxy user name and password. */
 export type ProxyCredentials = z.output<typeof proxyCredentialsSchema>;
+
+/** The dialog's answer to one question: the credentials, for the request with this id. */
+export const proxySignInAnswerSchema = proxyCredentialsSchema.extend({ id: z.number().int().nonnegative() }).strict();

@@ -3,7 +3,13 @@ import { sleep as defaultSleep, systemClock, type Clock } from '../clock';
 import { silentLogger, type Logger } from '../logging/logger';
 import { apiUrl } from '../auth/token-client';
 import { versionedAccept } from './api-version';
-import { classifyTransportError, headerValue, sendHttpRequest, type HttpResponse, type HttpRoute } from './http-request';
+import {
+  classifyTransportError,
+  headerValue,
+  sendHttpRequest,
+  type HttpResponse,
+  type HttpRoute,
+} from './http-request';
 import { defaultRetryPolicy, isRetryableStatus, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry-policy';
 
 /** Where the API client gets its bearer token, and tells it a token was refused. */

@@ -2,6 +2,7 @@ import type { Agent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import got, { type Method, type Response } from 'got';
 import { AppError } from '../../common/result';
+import { plainCause } from './plain-cause';
 
 /** One HTTP exchange as the app needs it: no redirects followed, no retries, a capped body. */
 export interface HttpRequest {
@@ -18,11 +19,9 @@ export interface HttpRequest {
   route?: HttpRoute;
 }
 
-/** One way out for an exchange: the agent of a proxy (none = direct) and the certificates to trust. */
+/** One way out for an exchange: the agent to use (a proxy's, or one with extra CAs; none = got's default). */
 export interface HttpPath {
   agent?: Agent;
-  /** The whole trust list for TLS to the API (undefined = the default store). */
-  ca?: string[];
   /** True through a proxy: a 407 is then the proxy's and is handed back at once, body unread. */
   proxied: boolean;
 }
@@ -59,10 +58,12 @@ export function classifyTransportError(error: unknown, signal?: AbortSignal): Ap
     return new AppError(
       'NETWORK_UNREACHABLE',
       'The API’s certificate is not trusted on this computer. If your company inspects traffic, ask IT to install its root certificate.',
-      { retryable: false, cause: error },
+      { retryable: false, cause: plainCause(error) },
     );
   }
-  return new AppError(code === 'ETIMEDOUT' ? 'TIMEOUT' : 'NETWORK_UNREACHABLE', undefined, { cause: error });
+  return new AppError(code === 'ETIMEDOUT' ? 'TIMEOUT' : 'NETWORK_UNREACHABLE', undefined, {
+    cause: plainCause(error),
+  });
 }
 
 const untrustedCertificate = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
@@ -104,7 +105,6 @@ async function sendAlong(request: HttpRequest, path: HttpPath): Promise<HttpResp
       signal: request.signal,
       // The proxy agents (agent-base) serve both schemes; got types the https slot as https.Agent.
       ...(path.agent ? { agent: { http: path.agent, https: path.agent as HttpsAgent } } : {}),
-      ...(path.ca ? { https: { certificateAuthority: path.ca } } : {}),
     });
     const active = stream;
     const response = await new Promise<Response>((resolve, reject) => {

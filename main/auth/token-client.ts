@@ -59,7 +59,10 @@ function parseJson(body: Buffer): unknown {
 }
 
 /** Builds the fetcher that POSTs to `$BASE_URL/oauth/token`, never following a redirect (through `route` when given). */
-export function createTokenFetcher(clock: Clock, options: { timeoutMs?: number; route?: HttpRoute } = {}): TokenFetcher {
+export function createTokenFetcher(
+  clock: Clock,
+  options: { timeoutMs?: number; route?: HttpRoute } = {},
+): TokenFetcher {
   return async (profile, secret, signal) => {
     const { headers, body } = tokenRequestBody(profile, secret);
     const sentAt = clock.now();

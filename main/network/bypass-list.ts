@@ -77,7 +77,10 @@ export function parseBypassList(entries: readonly string[]): BypassList {
       } catch {
         return false;
       }
-      const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+      const host = url.hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
       const port = effectivePort(url);
       const family = isIP(host);
       return rules.some((rule) => {

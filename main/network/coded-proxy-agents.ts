@@ -1,7 +1,7 @@
 import type { ClientRequest, IncomingHttpHeaders } from 'node:http';
 import { once } from 'node:events';
 import type { Socket } from 'node:net';
-import { TLSSocket } from 'node:tls';
+import { TLSSocket, type SecureContext } from 'node:tls';
 import { HttpProxyAgent, type HttpProxyAgentOptions } from 'http-proxy-agent';
 import { HttpsProxyAgent, type HttpsProxyAgentOptions } from 'https-proxy-agent';
 import { SocksProxyAgent, type SocksProxyAgentOptions } from 'socks-proxy-agent';
@@ -17,14 +17,21 @@ function target(options: ConnectOptions): string {
   return `${options.host ?? ''}:${options.port}`;
 }
 
+/** The request's connect options with the trust list for the TLS to the API (the libraries take it from there). */
+function withTrust(options: ConnectOptions, secureContext: SecureContext | undefined): ConnectOptions {
+  return secureContext ? ({ ...options, secureContext } as ConnectOptions) : options;
+}
+
 /** CONNECT tunnels to https targets through an HTTP or HTTPS proxy (https-proxy-agent). */
 export class TunnelAgent extends HttpsProxyAgent<string> {
   constructor(
     readonly server: ProxyServer,
     proxyUrl: string,
     options: HttpsProxyAgentOptions<string>,
+    /** Trusted for the TLS to the API inside the tunnel (and to an HTTPS proxy); undefined = the default store. */
+    private readonly secureContext?: SecureContext,
   ) {
-    super(proxyUrl, options);
+    super(proxyUrl, secureContext ? { ...options, secureContext } : options);
   }
 
   override async connect(req: ClientRequest, options: ConnectOptions): Promise<Socket> {
@@ -35,7 +42,7 @@ export class TunnelAgent extends HttpsProxyAgent<string> {
     req.once('proxyConnect', record);
     let socket: Socket;
     try {
-      socket = await super.connect(req, options);
+      socket = await super.connect(req, withTrust(options, this.secureContext));
     } catch (error) {
       throw proxyUnreachable(this.server, error);
     } finally {
@@ -60,11 +67,16 @@ export class ForwardAgent extends HttpProxyAgent<string> {
     readonly server: ProxyServer,
     proxyUrl: string,
     options: HttpProxyAgentOptions<string>,
+    /** Trusted for the TLS to an HTTPS proxy; undefined = the default store. */
+    secureContext?: SecureContext,
   ) {
-    super(proxyUrl, options);
+    super(proxyUrl, secureContext ? { ...options, secureContext } : options);
   }
 
-  override async connect(req: Parameters<HttpProxyAgent<string>['connect']>[0], options: ConnectOptions): Promise<Socket> {
+  override async connect(
+    req: Parameters<HttpProxyAgent<string>['connect']>[0],
+    options: ConnectOptions,
+  ): Promise<Socket> {
     try {
       const socket = await super.connect(req, options);
       // For an HTTPS proxy, wait for the handshake so an untrusted proxy is a proxy failure.
@@ -82,17 +94,20 @@ export class SocksAgent extends SocksProxyAgent {
     readonly server: ProxyServer,
     proxyUrl: string,
     options: SocksProxyAgentOptions,
+    /** Trusted for the TLS to the API through the proxy; undefined = the default store. */
+    private readonly secureContext?: SecureContext,
   ) {
     super(proxyUrl, options);
   }
 
   override async connect(req: ClientRequest, options: ConnectOptions): Promise<Socket> {
     try {
-      return await super.connect(req, options);
+      return await super.connect(req, withTrust(options, this.secureContext));
     } catch (error) {
       // A failed look-up of the API's own name (SOCKS4 resolves locally) is not the proxy's fault.
       if (typeof (error as { code?: unknown }).code === 'string') throw error;
-      if (/rejected/i.test(error instanceof Error ? error.message : '')) throw socksRefused(this.server, target(options), error);
+      if (/rejected/i.test(error instanceof Error ? error.message : ''))
+        throw socksRefused(this.server, target(options), error);
       throw proxyUnreachable(this.server, error);
     }
   }

@@ -25,7 +25,10 @@ function firstSet(env: ProxyEnvironment, names: readonly string[]): { name: stri
  * in a proxy URL are not used (the app asks and keeps them in the keychain), and the URL is ignored
  * with a warning.
  */
-export function environmentProxyResolver(env: ProxyEnvironment = process.env, logger: Logger = silentLogger): ProxyResolver {
+export function environmentProxyResolver(
+  env: ProxyEnvironment = process.env,
+  logger: Logger = silentLogger,
+): ProxyResolver {
   const noProxy = firstSet(env, ['no_proxy', 'NO_PROXY']);
   const bypass = parseBypassList(noProxy ? splitNoProxy(noProxy.value) : []);
   for (const warning of bypass.warnings) logger.warn(`${noProxy?.name ?? 'NO_PROXY'}: ${warning}`);
@@ -38,12 +41,16 @@ export function environmentProxyResolver(env: ProxyEnvironment = process.env, lo
     }
     if (bypass.matches(url)) return Promise.resolve('DIRECT');
     const names =
-      protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY'] : ['http_proxy', 'all_proxy', 'ALL_PROXY'];
+      protocol === 'https:'
+        ? ['https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY']
+        : ['http_proxy', 'all_proxy', 'ALL_PROXY'];
     const chosen = firstSet(env, names);
     if (!chosen) return Promise.resolve('DIRECT');
     const server = proxyServerFromUrl(chosen.value, curlDefaultPorts);
     if (!server) {
-      logger.warn(`${chosen.name} is not a proxy URL the app can use (or it holds a user name and password); going direct`);
+      logger.warn(
+        `${chosen.name} is not a proxy URL the app can use (or it holds a user name and password); going direct`,
+      );
       return Promise.resolve('DIRECT');
     }
     return Promise.resolve(pacEntryText(server));

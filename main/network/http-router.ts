@@ -1,3 +1,5 @@
+import type { Agent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import * as tls from 'node:tls';
 import type { NetworkSetting } from '../../common/network-setting';
 import type { SecretStore } from '../keychain/secret-store';
@@ -39,7 +41,7 @@ export class HttpRouter {
   readonly signIn: ProxySignIn;
   private readonly agents: ProxyAgentPool;
   private readonly logger: Logger;
-  private trustList: string[] | undefined;
+  private readonly directHttpsAgent: Agent | undefined;
 
   constructor(private readonly deps: HttpRouterDeps) {
     this.logger = deps.logger ?? silentLogger;
@@ -50,9 +52,14 @@ export class HttpRouter {
       logger: this.logger,
       maxPrompts: deps.maxPrompts,
     });
+    // One secure context for every TLS connection (parsing a few hundred CAs per connection would cost).
+    const secureContext = deps.extraCa?.length
+      ? tls.createSecureContext({ ca: [...new Set([...defaultCertificates(), ...deps.extraCa])] })
+      : undefined;
+    this.directHttpsAgent = secureContext ? new HttpsAgent({ keepAlive: true, secureContext }) : undefined;
     this.agents = new ProxyAgentPool({
       authorization: (server) => this.signIn.authorization(server),
-      proxyCa: () => this.ca(),
+      ...(secureContext ? { secureContext } : {}),
     });
   }
 
@@ -69,7 +76,7 @@ export class HttpRouter {
       resolver,
       agents: this.agents,
       signIn: this.signIn,
-      ca: () => this.ca(),
+      ...(this.directHttpsAgent ? { directHttpsAgent: this.directHttpsAgent } : {}),
       logger: this.logger,
     });
   }
@@ -77,11 +84,6 @@ export class HttpRouter {
   /** Closes every kept proxy connection. */
   dispose(): void {
     this.agents.destroy();
-  }
-
-  private ca(): string[] | undefined {
-    if (!this.deps.extraCa?.length) return undefined;
-    this.trustList ??= [...new Set([...defaultCertificates(), ...this.deps.extraCa])];
-    return this.trustList;
+    this.directHttpsAgent?.destroy();
   }
 }

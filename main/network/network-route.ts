@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { Agent, IncomingHttpHeaders } from 'node:http';
 import type { NetworkMode } from '../../common/network-setting';
 import { AppError } from '../../common/result';
 import type { HttpPath, HttpRequest, HttpResponse, HttpRoute } from '../api/http-request';
@@ -12,6 +12,12 @@ import type { ProxyResolver } from './proxy-resolver';
 import type { ProxySignIn } from './proxy-sign-in';
 import { describeWay } from './route-description';
 
+/** True for a connection reset or broken pipe (got keeps the socket error's code). */
+function isConnectionReset(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ECONNRESET' || code === 'EPIPE';
+}
+
 /** A proxy that could not be reached is tried last for this long (Chromium's "bad proxy" time). */
 const badProxyMs = 5 * 60_000;
 
@@ -21,8 +27,8 @@ export interface NetworkRouteDeps {
   resolver: ProxyResolver;
   agents: ProxyAgentPool;
   signIn: ProxySignIn;
-  /** The whole trust list for TLS to the API, when extra CAs were given; undefined = the default store. */
-  ca?: () => string[] | undefined;
+  /** The agent for direct https requests when extra CAs are trusted; undefined = got's default agent. */
+  directHttpsAgent?: Agent;
   logger?: Logger;
   now?: () => number;
 }
@@ -68,7 +74,8 @@ export class NetworkRoute implements HttpRoute {
     let lastError: unknown = new AppError('NETWORK_UNREACHABLE');
     for (const entry of entries) {
       if (!isProxyServer(entry)) {
-        const response = await via({ proxied: false, ca: this.deps.ca?.() });
+        const agent = target.protocol === 'https:' ? this.deps.directHttpsAgent : undefined;
+        const response = await via({ proxied: false, ...(agent ? { agent } : {}) });
         this.ways.set(target.origin, entry);
         return response;
       }
@@ -113,11 +120,14 @@ export class NetworkRoute implements HttpRoute {
     via: (path: HttpPath) => Promise<HttpResponse>,
   ): Promise<HttpResponse> {
     const agent = this.deps.agents.agentFor(server, secureTarget);
+    // A proxy that answers 407 and closes before reading the body (tinyproxy does) can reset a
+    // forwarded request before its 407 is read: one more try, which then reads the 407.
+    let resetRetries = secureTarget ? 0 : 1;
     for (;;) {
       const generation = this.deps.signIn.generation(server);
       let challenge: IncomingHttpHeaders;
       try {
-        const response = await via({ agent, proxied: true, ca: this.deps.ca?.() });
+        const response = await via({ agent, proxied: true });
         if (response.status !== 407) {
           await this.deps.signIn.accepted(server, generation);
           return response;
@@ -125,6 +135,10 @@ export class NetworkRoute implements HttpRoute {
         challenge = response.headers;
       } catch (error) {
         const coded = appErrorIn(error);
+        if (resetRetries > 0 && !coded && isConnectionReset(error)) {
+          resetRetries -= 1;
+          continue;
+        }
         if (!(coded instanceof ProxyChallenge)) throw error;
         challenge = coded.headers;
       }

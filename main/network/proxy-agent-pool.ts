@@ -1,12 +1,13 @@
 import type { Agent } from 'node:http';
+import type { SecureContext } from 'node:tls';
 import { ForwardAgent, SocksAgent, TunnelAgent } from './coded-proxy-agents';
 import { proxyAddress, type ProxyServer } from './proxy-entry';
 
 /** What the pool needs: the Proxy-Authorization value for a proxy (if signed in) and CAs for TLS to HTTPS proxies. */
 export interface ProxyAgentPoolOptions {
   authorization: (server: ProxyServer) => string | undefined;
-  /** Certificates to trust for TLS to an HTTPS proxy; undefined = the default store. */
-  proxyCa?: () => string[] | undefined;
+  /** The trust list (default store plus extra CAs) for TLS to the API and to HTTPS proxies; undefined = the default store. */
+  secureContext?: SecureContext;
 }
 
 function proxyUrl(server: ProxyServer): string {
@@ -43,18 +44,18 @@ export class ProxyAgentPool {
 
   private create(server: ProxyServer, secureTarget: boolean): Agent {
     const url = proxyUrl(server);
-    if (server.kind === 'socks4' || server.kind === 'socks5') return new SocksAgent(server, url, { keepAlive: true });
+    const { secureContext } = this.options;
+    if (server.kind === 'socks4' || server.kind === 'socks5')
+      return new SocksAgent(server, url, { keepAlive: true }, secureContext);
     const headers = (): Record<string, string> => {
       const value = this.options.authorization(server);
       return value ? { 'Proxy-Authorization': value } : {};
     };
-    const ca = server.kind === 'https' ? this.options.proxyCa?.() : undefined;
-    const tlsToProxy = ca ? { ca } : {};
     // Forwarded requests use a fresh connection each: proxies such as tinyproxy close the client
     // connection after every answer without saying so, and a reused socket would then fail. Only
     // http targets go this way, and the app allows http for loopback addresses only.
     return secureTarget
-      ? new TunnelAgent(server, url, { keepAlive: true, headers, ...tlsToProxy })
-      : new ForwardAgent(server, url, { keepAlive: false, headers, ...tlsToProxy });
+      ? new TunnelAgent(server, url, { keepAlive: true, headers }, secureContext)
+      : new ForwardAgent(server, url, { keepAlive: false, headers }, secureContext);
   }
 }

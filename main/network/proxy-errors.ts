@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { AppError } from '../../common/result';
+import { plainCause } from '../api/plain-cause';
 import { proxyAddress, type ProxyServer } from './proxy-entry';
 
 const untrustedCertificate = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
@@ -11,7 +12,7 @@ export function proxyUnreachable(server: ProxyServer, cause: unknown): AppError 
   const message = untrustedCertificate.test(code)
     ? `The app could not reach ${where}: its certificate is not trusted on this computer. Ask IT to install the company's root certificate, or check the proxy in Settings.`
     : `The app could not reach ${where}. Check the proxy in Settings (or ask IT whether it is running); cached data is shown meanwhile.`;
-  return new AppError('PROXY_UNREACHABLE', message, { cause });
+  return new AppError('PROXY_UNREACHABLE', message, { cause: plainCause(cause) });
 }
 
 /**
@@ -36,7 +37,7 @@ export function socksRefused(server: ProxyServer, target: string, cause: unknown
   return new AppError(
     'PROXY_REFUSED',
     `The SOCKS proxy at ${proxyAddress(server)} refused to connect the app to ${target}. Ask IT to allow ${target} through the proxy.`,
-    { cause },
+    { cause: plainCause(cause) },
   );
 }
 

@@ -140,7 +140,10 @@ export class ProxySignIn {
       );
     }
     state.prompts += 1;
-    const answer = await this.deps.prompt({ host: server.host, port: server.port, ...(realm ? { realm } : {}) }, reason);
+    const answer = await this.deps.prompt(
+      { host: server.host, port: server.port, ...(realm ? { realm } : {}) },
+      reason,
+    );
     if (!answer) {
       state.prompts = 0;
       throw new AppError(
@@ -150,7 +153,10 @@ export class ProxySignIn {
     }
     const parsed = proxyCredentialsSchema.safeParse(answer);
     if (!parsed.success) {
-      throw new AppError('PROXY_AUTH_REQUIRED', parsed.error.issues[0]?.message ?? 'The proxy credentials were not valid.');
+      throw new AppError(
+        'PROXY_AUTH_REQUIRED',
+        parsed.error.issues[0]?.message ?? 'The proxy credentials were not valid.',
+      );
     }
     this.use(state, parsed.data, false);
   }

@@ -15,6 +15,8 @@ export function describeNetworkSetting(setting: NetworkSetting): string {
   if (setting.mode === 'none') return 'Proxy: none (direct)';
   const server = proxyServerFromUrl(setting.proxyUrl);
   const where = server ? `${server.kind} proxy at ${proxyAddress(server)}` : 'an unreadable proxy address';
-  const bypass = setting.bypass.length ? `; ${setting.bypass.length} bypass entr${setting.bypass.length === 1 ? 'y' : 'ies'}` : '';
+  const bypass = setting.bypass.length
+    ? `; ${setting.bypass.length} bypass entr${setting.bypass.length === 1 ? 'y' : 'ies'}`
+    : '';
   return `Proxy: manual, ${where}${bypass}`;
 }

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { inspect } from 'node:util';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../common/result';
 import { createTokenFetcher } from '../../../main/auth/token-client';
@@ -95,14 +96,20 @@ describe('the API down behind a working proxy, and the API down without one', ()
     await gone.close();
     const proxy = keep(await startTinyproxy());
     const network = router({ secrets, capture, env: { https_proxy: proxy.url }, extraCa: [gone.caPem] });
+    const secret = 'never-printed-client-secret-42';
     const fetchThrough = (mode: 'system' | 'none') =>
-      createTokenFetcher(systemClock, { route: network.routeFor({ mode }) })(sandboxProfile(gone), 'irrelevant');
+      createTokenFetcher(systemClock, { route: network.routeFor({ mode }) })(sandboxProfile(gone), secret);
     const viaProxy = await failure(fetchThrough('system'));
     expect(viaProxy.code).toBe('NETWORK_UNREACHABLE');
     expect(viaProxy.message).toMatch(
       new RegExp(`proxy at ${proxy.host}:${proxy.port} could not reach .*\\(HTTP 5\\d\\d\\)`),
     );
-    expect((await failure(fetchThrough('none'))).code).toBe('NETWORK_UNREACHABLE');
+    const direct = await failure(fetchThrough('none'));
+    expect(direct.code).toBe('NETWORK_UNREACHABLE');
+    // The cause is kept for the log, but none of the request that failed (its body held the secret).
+    expect(direct.cause).toMatchObject({ code: 'ECONNREFUSED' });
+    for (const error of [viaProxy, direct])
+      expect(inspect(error, { depth: Infinity, showHidden: true })).not.toContain(secret);
   });
 });
 

@@ -4,7 +4,9 @@ import { ApiClient } from '../../../main/api/api-client';
 import { proxyCredentialsAccount } from '../../../main/auth/keychain-accounts';
 import { createTokenFetcher } from '../../../main/auth/token-client';
 import { systemClock } from '../../../main/clock';
+import type { ProxySignInRequest } from '../../../common/proxy-sign-in';
 import type { HttpRouter } from '../../../main/network/http-router';
+import { ProxyPromptBroker } from '../../../main/network/proxy-prompt-broker';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox';
 import { Capture, privateKeychain, sandboxProfile, settle } from '../support/auth-fixture';
 import { clientOptions, ScriptedPrompt, syncThrough, testRouter } from '../support/network-fixture';
@@ -191,6 +193,34 @@ describe('proxy sign-in with wrong passwords (TLS: the CONNECT is refused)', () 
     );
     expect(result.snapshot.portfolios).toHaveLength(12);
     expect(retry.asked.map((question) => question.reason)).toEqual(['wrong']);
+    expect(JSON.parse((await secrets.get(account)) ?? 'null')).toEqual({ username: user, password });
+  });
+});
+
+describe('the dialog’s broker as the prompt', () => {
+  it('a dialog that answers through the broker signs in; the question carries no password', async () => {
+    const { sandbox, proxy, account } = await setUp(true);
+    const shown: Array<ProxySignInRequest | null> = [];
+    // Stands in for the renderer: it shows the question and answers it a moment later, as a person would.
+    const broker: ProxyPromptBroker = new ProxyPromptBroker((request) => {
+      shown.push(request);
+      if (request) setTimeout(() => broker.answer({ id: request.id, username: user, password }), 20);
+    });
+    const network = testRouter({
+      secrets,
+      capture,
+      env: { https_proxy: proxy.url },
+      extraCa: [sandbox.caPem],
+      prompt: broker.prompt,
+    });
+    routers.push(network);
+    const result = await syncThrough(sandbox, network.routeFor({ mode: 'system' }), secrets, capture);
+    expect(result.snapshot.portfolios).toHaveLength(12);
+    expect(shown).toEqual([
+      { id: 1, host: proxy.host, port: proxy.port, realm: 'Tinyproxy', reason: 'required' },
+      null,
+    ]);
+    expect(JSON.stringify(shown)).not.toContain(password);
     expect(JSON.parse((await secrets.get(account)) ?? 'null')).toEqual({ username: user, password });
   });
 });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  networkSettingSchema,
-  parseProxyUrl,
-  proxyUrlSchema,
-  splitBypassList,
-} from '../../../common/network-setting';
+import { networkSettingSchema, parseProxyUrl, proxyUrlSchema, splitBypassList } from '../../../common/network-setting';
 
 describe('the per-profile network setting', () => {
   it('defaults to the system’s proxy settings', () => {
@@ -19,7 +14,11 @@ describe('the per-profile network setting', () => {
       bypass: [],
     });
     expect(
-      networkSettingSchema.parse({ mode: 'manual', proxyUrl: 'socks5://s:1080/', bypass: ['.corp', '10.0.0.0/8', '<local>'] }),
+      networkSettingSchema.parse({
+        mode: 'manual',
+        proxyUrl: 'socks5://s:1080/',
+        bypass: ['.corp', '10.0.0.0/8', '<local>'],
+      }),
     ).toEqual({ mode: 'manual', proxyUrl: 'socks5://s:1080', bypass: ['.corp', '10.0.0.0/8', '<local>'] });
   });
 
@@ -39,7 +38,9 @@ describe('the per-profile network setting', () => {
   it('refuses unknown modes, extra fields and bad bypass entries', () => {
     expect(networkSettingSchema.safeParse({ mode: 'pac' }).success).toBe(false);
     expect(networkSettingSchema.safeParse({ mode: 'none', proxyUrl: 'http://p:1' }).success).toBe(false);
-    expect(networkSettingSchema.safeParse({ mode: 'manual', proxyUrl: 'http://p:1', bypass: ['a b'] }).success).toBe(false);
+    expect(networkSettingSchema.safeParse({ mode: 'manual', proxyUrl: 'http://p:1', bypass: ['a b'] }).success).toBe(
+      false,
+    );
   });
 
   it('takes a proxy URL apart', () => {

@@ -72,6 +72,10 @@ describe('the bypass list (NO_PROXY as curl reads it)', () => {
   });
 
   it('splits NO_PROXY on commas, with or without spaces', () => {
-    expect(splitNoProxy(' localhost, .corp.example,10.0.0.0/8 ,, ')).toEqual(['localhost', '.corp.example', '10.0.0.0/8']);
+    expect(splitNoProxy(' localhost, .corp.example,10.0.0.0/8 ,, ')).toEqual([
+      'localhost',
+      '.corp.example',
+      '10.0.0.0/8',
+    ]);
   });
 });

@@ -5,10 +5,18 @@ import { environmentProxyResolver } from '../../../main/network/environment-prox
 
 describe('the proxy choice from the environment, as curl reads it', () => {
   it('https URLs use https_proxy, then HTTPS_PROXY, then all_proxy', async () => {
-    expect(await environmentProxyResolver({ https_proxy: 'http://a:3128' })('https://api.example/')).toBe('PROXY a:3128');
-    expect(await environmentProxyResolver({ HTTPS_PROXY: 'http://b:3128' })('https://api.example/')).toBe('PROXY b:3128');
-    expect(await environmentProxyResolver({ ALL_PROXY: 'socks5://c:1080' })('https://api.example/')).toBe('SOCKS5 c:1080');
-    expect(await environmentProxyResolver({ all_proxy: 'socks4://d:1080' })('https://api.example/')).toBe('SOCKS d:1080');
+    expect(await environmentProxyResolver({ https_proxy: 'http://a:3128' })('https://api.example/')).toBe(
+      'PROXY a:3128',
+    );
+    expect(await environmentProxyResolver({ HTTPS_PROXY: 'http://b:3128' })('https://api.example/')).toBe(
+      'PROXY b:3128',
+    );
+    expect(await environmentProxyResolver({ ALL_PROXY: 'socks5://c:1080' })('https://api.example/')).toBe(
+      'SOCKS5 c:1080',
+    );
+    expect(await environmentProxyResolver({ all_proxy: 'socks4://d:1080' })('https://api.example/')).toBe(
+      'SOCKS d:1080',
+    );
   });
 
   it('the lower-case name wins when both are set', async () => {
@@ -17,14 +25,18 @@ describe('the proxy choice from the environment, as curl reads it', () => {
   });
 
   it('http URLs use http_proxy only in lower case (HTTP_PROXY is ignored, as curl does)', async () => {
-    expect(await environmentProxyResolver({ http_proxy: 'http://p:8080' })('http://127.0.0.1:4010/')).toBe('PROXY p:8080');
+    expect(await environmentProxyResolver({ http_proxy: 'http://p:8080' })('http://127.0.0.1:4010/')).toBe(
+      'PROXY p:8080',
+    );
     expect(await environmentProxyResolver({ HTTP_PROXY: 'http://p:8080' })('http://127.0.0.1:4010/')).toBe('DIRECT');
     expect(await environmentProxyResolver({ https_proxy: 'http://p:8080' })('http://127.0.0.1:4010/')).toBe('DIRECT');
   });
 
   it('uses curl default ports: 1080, and 443 for an https:// proxy', async () => {
     expect(await environmentProxyResolver({ https_proxy: 'proxy.corp' })('https://x/')).toBe('PROXY proxy.corp:1080');
-    expect(await environmentProxyResolver({ https_proxy: 'https://proxy.corp' })('https://x/')).toBe('HTTPS proxy.corp:443');
+    expect(await environmentProxyResolver({ https_proxy: 'https://proxy.corp' })('https://x/')).toBe(
+      'HTTPS proxy.corp:443',
+    );
   });
 
   it('honours NO_PROXY / no_proxy', async () => {
@@ -33,7 +45,9 @@ describe('the proxy choice from the environment, as curl reads it', () => {
     expect(await resolve('https://api.internal.example/')).toBe('DIRECT');
     expect(await resolve('https://10.2.3.4/')).toBe('DIRECT');
     expect(await resolve('https://api.example/')).toBe('PROXY p:3128');
-    expect(await environmentProxyResolver({ https_proxy: 'http://p:3128', no_proxy: '*' })('https://x/')).toBe('DIRECT');
+    expect(await environmentProxyResolver({ https_proxy: 'http://p:3128', no_proxy: '*' })('https://x/')).toBe(
+      'DIRECT',
+    );
   });
 
   it('no variables: DIRECT', async () => {

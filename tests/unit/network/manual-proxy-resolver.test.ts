@@ -12,7 +12,9 @@ describe('a profile’s manual proxy', () => {
     expect(await manualProxyResolver({ proxyUrl: 'https://proxy.corp', bypass: [] })('https://x/')).toBe(
       'HTTPS proxy.corp:443',
     );
-    expect(await manualProxyResolver({ proxyUrl: 'socks5://s.corp', bypass: [] })('https://x/')).toBe('SOCKS5 s.corp:1080');
+    expect(await manualProxyResolver({ proxyUrl: 'socks5://s.corp', bypass: [] })('https://x/')).toBe(
+      'SOCKS5 s.corp:1080',
+    );
   });
 
   it('goes direct for hosts on the bypass list, with no DIRECT fallback otherwise', async () => {

@@ -46,7 +46,9 @@ describe('reading a PAC result string', () => {
   });
 
   it('skips an unreadable entry with a warning and keeps the rest', () => {
-    const { entries, warnings } = parsePacResult('PROXY bad host:80; QUIC q.corp:443; PROXY p:99999; PROXY; PROXY good:81');
+    const { entries, warnings } = parsePacResult(
+      'PROXY bad host:80; QUIC q.corp:443; PROXY p:99999; PROXY; PROXY good:81',
+    );
     expect(entries).toEqual([{ kind: 'http', host: 'good', port: 81 }]);
     expect(warnings).toHaveLength(4);
     expect(warnings.join('\n')).toMatch(/unknown or unsupported type/);

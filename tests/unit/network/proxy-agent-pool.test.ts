@@ -48,12 +48,12 @@ describe('choosing the agent for a request through a proxy', () => {
   });
 
   it('adds the proxy credentials to every CONNECT and forwarded request, read when sent', () => {
-    let value: string | undefined;
-    const agents = new ProxyAgentPool({ authorization: () => value });
+    const signedIn: { value?: string } = {};
+    const agents = new ProxyAgentPool({ authorization: () => signedIn.value });
     const tunnel = agents.agentFor({ kind: 'http', host: 'p', port: 1 }, true) as TunnelAgent;
     const headers = () => (typeof tunnel.proxyHeaders === 'function' ? tunnel.proxyHeaders() : tunnel.proxyHeaders);
     expect(headers()).toEqual({});
-    value = 'Basic dXNlcjpwYXNz';
+    signedIn.value = 'Basic dXNlcjpwYXNz';
     expect(headers()).toEqual({ 'Proxy-Authorization': 'Basic dXNlcjpwYXNz' });
     agents.destroy();
   });

@@ -3,7 +3,11 @@ import { readProxyChallenge } from '../../../main/network/proxy-challenge';
 
 describe('reading Proxy-Authenticate', () => {
   it('reads Basic with its realm', () => {
-    expect(readProxyChallenge('Basic realm="Tinyproxy"')).toEqual({ schemes: ['basic'], basic: true, realm: 'Tinyproxy' });
+    expect(readProxyChallenge('Basic realm="Tinyproxy"')).toEqual({
+      schemes: ['basic'],
+      basic: true,
+      realm: 'Tinyproxy',
+    });
   });
 
   it('reads several challenges in one header, with parameters and commas in quotes', () => {
@@ -23,7 +27,11 @@ describe('reading Proxy-Authenticate', () => {
   });
 
   it('knows when Basic is not offered', () => {
-    expect(readProxyChallenge(['Negotiate', 'NTLM'])).toEqual({ schemes: ['negotiate', 'ntlm'], basic: false, realm: null });
+    expect(readProxyChallenge(['Negotiate', 'NTLM'])).toEqual({
+      schemes: ['negotiate', 'ntlm'],
+      basic: false,
+      realm: null,
+    });
     expect(readProxyChallenge('Negotiate YIIGhgYGKwYBBQUCoIIGejCCBnag==')).toMatchObject({ schemes: ['negotiate'] });
     expect(readProxyChallenge('Digest realm="x", nonce="abc", qop="auth"')).toMatchObject({
       schemes: ['digest'],
