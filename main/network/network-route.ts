@@ -121,8 +121,9 @@ export class NetworkRoute implements HttpRoute {
   ): Promise<HttpResponse> {
     const agent = this.deps.agents.agentFor(server, secureTarget);
     // A proxy that answers 407 and closes before reading the body (tinyproxy does) can reset a
-    // forwarded request before its 407 is read: one more try, which then reads the 407.
-    let resetRetries = secureTarget ? 0 : 1;
+    // forwarded request before its 407 is read: a few more tries, which then read the 407. Only for
+    // forwarded (http, loopback-only) requests; a CONNECT sends nothing before the proxy says yes.
+    let resetRetries = secureTarget ? 0 : 3;
     for (;;) {
       const generation = this.deps.signIn.generation(server);
       let challenge: IncomingHttpHeaders;
@@ -137,6 +138,9 @@ export class NetworkRoute implements HttpRoute {
         const coded = appErrorIn(error);
         if (resetRetries > 0 && !coded && isConnectionReset(error)) {
           resetRetries -= 1;
+          this.logger.info('the proxy reset a forwarded request before answering; sending it again', {
+            proxy: proxyAddress(server),
+          });
           continue;
         }
         if (!(coded instanceof ProxyChallenge)) throw error;

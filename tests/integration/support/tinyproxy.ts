@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { accepts, freePort } from './ports';
 
 /** How to configure the test's own tinyproxy. */
 export interface TinyproxyOptions {
@@ -41,26 +41,6 @@ export function requireTinyproxy(): void {
   const found = spawnSync('tinyproxy', ['-v'], { encoding: 'utf8' });
   if (found.error)
     throw new Error('tinyproxy is not installed: run scripts/setup.sh (or apt-get install -y tinyproxy)');
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /** Starts tinyproxy in the foreground (`tinyproxy -d -c <file>`) and waits until it accepts connections. */
