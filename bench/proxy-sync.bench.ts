@@ -13,8 +13,8 @@ import { Redactor } from '../main/logging/redactor';
 import { environmentProxyResolver } from '../main/network/environment-proxy-resolver';
 import { HttpRouter } from '../main/network/http-router';
 import { runSync } from '../main/sync/sync-run';
-import { startSandbox, type SandboxOptions } from '../sandbox';
-import { startTinyproxy } from '../tests/integration/support/tinyproxy';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
+import { startTinyproxy, type Tinyproxy } from '../tests/integration/support/tinyproxy';
 import { MemorySecretStore } from './memory-secret-store';
 import { writeBenchResult } from './report';
 
@@ -24,6 +24,15 @@ const runs = 3;
 async function measure(shape: SandboxOptions, tls: boolean) {
   const sandbox = await startSandbox({ portfolios, holdingsCount: 50, tls, ...shape });
   const proxy = await startTinyproxy({ connectPorts: [Number(new URL(sandbox.baseUrl).port)] });
+  try {
+    return await measureWith(sandbox, proxy);
+  } finally {
+    await proxy.close();
+    await sandbox.close();
+  }
+}
+
+async function measureWith(sandbox: Sandbox, proxy: Tinyproxy) {
   const redactor = new Redactor();
   const logger = createLogger(redactor);
   const router = new HttpRouter({
@@ -78,8 +87,6 @@ async function measure(shape: SandboxOptions, tls: boolean) {
   const proxyLines = (await proxy.requests()).length - before.requests;
   const served = total(sandbox.counters.requests) - before.served;
   router.dispose();
-  await proxy.close();
-  await sandbox.close();
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   return {
     requestsPerSync: served / (2 * runs),
