@@ -68,6 +68,27 @@ export const errorCatalog = {
     retryable: false,
     message: 'The API no longer accepts the version this app speaks (1.0.0). Update the app or ask the API provider.',
   },
+  // Proxies between the app and the API (docs/network.md)
+  PROXY_UNREACHABLE: {
+    retryable: true,
+    message:
+      'The proxy server could not be reached. Check the proxy in Settings (or ask IT whether it is running); cached data is shown meanwhile.',
+  },
+  PROXY_REFUSED: {
+    retryable: false,
+    message:
+      'The proxy server refused to connect the app to the API. Ask IT to allow the API’s address through the proxy.',
+  },
+  PROXY_AUTH_REQUIRED: {
+    retryable: false,
+    message:
+      'The proxy server asks for a user name and password. Sign in to the proxy when the app asks, or check them with IT.',
+  },
+  PROXY_AUTH_UNSUPPORTED: {
+    retryable: false,
+    message:
+      'The proxy server accepts only Windows sign-in (NTLM or Negotiate), which the app cannot use. Ask IT to let the API’s address through the proxy without sign-in, or to allow Basic sign-in.',
+  },
   REDIRECT_REFUSED: {
     retryable: false,
     message: 'The API tried to send the app elsewhere; the request was stopped to protect your credentials.',

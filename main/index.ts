@@ -13,6 +13,10 @@ import { KeytarSecretStore } from './keychain/keytar-secret-store';
 import { registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { rendererSource } from './shell/renderer-source';
 import { isTrustedSender } from './ipc/trusted-sender';
+import { electronProxyResolver } from './network/electron-proxy-resolver';
+import { HttpRouter } from './network/http-router';
+import { noCredentialsPrompt } from './network/proxy-sign-in';
+import { defaultNetworkSetting } from '../common/network-setting';
 import { menuTemplate } from './shell/menu';
 import { trustSystemCertificates } from './trusted-certificates';
 import { createHardenedWindow, denyPermissions, hardenWebContents } from './shell/window';
@@ -71,6 +75,17 @@ if (!app.requestSingleInstanceLock()) {
     } catch (error) {
       logger.warn('could not add the system certificate store; using the bundled one', { error });
     }
+    const secrets = new KeytarSecretStore();
+    // The network path: Chromium's proxy choice (OS settings, PAC, WPAD) for the API's URLs. Until the
+    // proxy sign-in dialog and per-profile settings are wired, every profile uses the system setting and
+    // a proxy that asks for sign-in gets PROXY_AUTH_REQUIRED.
+    const network = new HttpRouter({
+      systemResolver: electronProxyResolver(session.defaultSession),
+      secrets,
+      redactor,
+      logger,
+      prompt: noCredentialsPrompt,
+    });
     const services = createMainServices({
       identity: {
         appName: app.getName(),
@@ -78,7 +93,8 @@ if (!app.requestSingleInstanceLock()) {
         platform: process.platform,
         electronVersion: process.versions.electron ?? null,
       },
-      secrets: new KeytarSecretStore(),
+      secrets,
+      apiOptions: { route: network.routeFor(defaultNetworkSetting) },
       userDataDir: app.getPath('userData'),
       redactor,
       logger,
@@ -100,7 +116,10 @@ if (!app.requestSingleInstanceLock()) {
         copyText: (text) => void clipboard.writeText(text),
       },
     });
-    app.on('before-quit', () => void services.dispose());
+    app.on('before-quit', () => {
+      void services.dispose();
+      network.dispose();
+    });
     registerContractHandlers(
       createDispatcher(createHandlers(services), (channel, error) =>
         logger.error('unexpected error in a handler', { channel, error }),

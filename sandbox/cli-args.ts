@@ -20,6 +20,7 @@ Serves the partner API's reference implementation on 127.0.0.1 (docs/api.md).
   --faults                enable fault injection and the /__admin/* routes
   --revisions <n>         publish n model revisions at start, models picked by the seed (default 0)
   --revise-every <s>      publish the next revision of one model every s seconds (default 0 = never)
+  --tls                   serve HTTPS with a certificate made at start; prints the CA to trust
   --client-id <id>        client id to accept (default: generated)
   --client-secret <s>     client secret to accept (default: generated)
   --help                  show this text
@@ -54,6 +55,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
         faults: { type: 'boolean' },
         revisions: { type: 'string' },
         'revise-every': { type: 'string' },
+        tls: { type: 'boolean' },
         'client-id': { type: 'string' },
         'client-secret': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -91,6 +93,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   if (values['revise-every'] !== undefined) {
     options.revisionIntervalMs = integer('--revise-every', values['revise-every']) * 1000;
   }
+  if (values.tls) options.tls = true;
   const clientId = values['client-id'];
   const clientSecret = values['client-secret'];
   if ((clientId === undefined) !== (clientSecret === undefined)) {

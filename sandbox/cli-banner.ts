@@ -3,7 +3,9 @@ import { type Sandbox } from './server';
 
 /** What the CLI prints once the sandbox listens: address, demo credentials and curl lines to try. */
 export function cliBanner(sandbox: Sandbox): string {
-  const { baseUrl, credentials, options } = sandbox;
+  const { baseUrl, credentials, options, caPem } = sandbox;
+  // With --tls, curl must trust the sandbox's CA: save the PEM printed below as sandbox-ca.pem.
+  const cacert = caPem ? `--cacert sandbox-ca.pem ` : '';
   const jsonBody = JSON.stringify({
     client_id: credentials.clientId,
     client_secret: credentials.clientSecret,
@@ -11,10 +13,10 @@ export function cliBanner(sandbox: Sandbox): string {
   });
   const tokenCurl =
     options.mode === 'rfc'
-      ? `curl --request POST --url "${baseUrl}/oauth/token" \\\n` +
+      ? `curl ${cacert}--request POST --url "${baseUrl}/oauth/token" \\\n` +
         `    --user '${credentials.clientId}:${credentials.clientSecret}' \\\n` +
         `    --data 'grant_type=client_credentials'`
-      : `curl --request POST --url "${baseUrl}/oauth/token" \\\n` +
+      : `curl ${cacert}--request POST --url "${baseUrl}/oauth/token" \\\n` +
         `    --header '${'Accept: ' + versionedAccept}' \\\n` +
         `    --header 'Content-Type: application/json' \\\n` +
         `    --data '${jsonBody}'`;
@@ -34,10 +36,18 @@ export function cliBanner(sandbox: Sandbox): string {
     ...(options.faults
       ? [`  admin:         ${baseUrl}/__admin/ (faults enabled)`, `  foreign origin: ${sandbox.foreign.baseUrl}`]
       : []),
+    ...(caPem
+      ? [
+          '',
+          'TLS: the server certificate was signed by this CA, made at start. Trust it (and nothing else),',
+          'e.g. save it as sandbox-ca.pem for curl --cacert:',
+          caPem.trim(),
+        ]
+      : []),
     '',
     'Try:',
     `  ${tokenCurl}`,
-    `  curl --request GET --url "${baseUrl}/model-portfolios" \\\n` +
+    `  curl ${cacert}--request GET --url "${baseUrl}/model-portfolios" \\\n` +
       `    --header '${'Accept: ' + versionedAccept}' \\\n` +
       `    --header "Authorization: Bearer $ACCESS_TOKEN"`,
     '',

@@ -12,6 +12,8 @@ export interface SandboxCounters {
   notModified: Record<'list' | 'detail', number>;
   /** Bytes the API server wrote to its sockets (status lines, headers and bodies; admin answers excluded). */
   bytesSent: number;
+  /** Connections the API server accepted (TLS connections when it serves HTTPS), admin ones included. */
+  connections: number;
   /** Sets every counter back to zero. */
   reset(): void;
 }
@@ -23,11 +25,13 @@ export class Counters implements SandboxCounters {
   readonly requests: Record<SandboxRoute | 'other', number> = { token: 0, list: 0, detail: 0, other: 0 };
   readonly notModified: Record<'list' | 'detail', number> = { list: 0, detail: 0 };
   bytesSent = 0;
+  connections = 0;
 
   reset(): void {
     this.tokenRequests = 0;
     this.tokensIssued = 0;
     this.bytesSent = 0;
+    this.connections = 0;
     for (const key of ['token', 'list', 'detail', 'other'] as const) this.requests[key] = 0;
     this.notModified.list = 0;
     this.notModified.detail = 0;
@@ -41,6 +45,7 @@ export class Counters implements SandboxCounters {
       requests: { ...this.requests },
       notModified: { ...this.notModified },
       bytesSent: this.bytesSent,
+      connections: this.connections,
     };
   }
 }

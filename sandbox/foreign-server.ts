@@ -1,4 +1,5 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { type AddressInfo } from 'node:net';
 import { type PaginationStyle } from './options';
 import { jsonReply, sendReply, type Reply } from './reply';
@@ -25,12 +26,16 @@ export interface ForeignServer {
 export const maxRecordedRequests = 1_000;
 
 /**
- * Starts the recording origin on 127.0.0.1 (random port); list GETs get an empty list in the sandbox's
- * shape. It runs only when fault injection is on, and keeps the last `maxRecordedRequests` requests.
+ * Starts the recording origin on 127.0.0.1 (random port, HTTPS when given a certificate); list GETs get
+ * an empty list in the sandbox's shape. It runs only when fault injection is on, and keeps the last
+ * `maxRecordedRequests` requests.
  */
-export async function startForeignServer(pagination: PaginationStyle): Promise<ForeignServer> {
+export async function startForeignServer(
+  pagination: PaginationStyle,
+  tls?: { cert: string; key: string },
+): Promise<ForeignServer> {
   const requests: RecordedRequest[] = [];
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       const body = (await readBody(req).catch(() => '')) ?? '';
       const url = new URL(req.url ?? '/', baseUrl);
@@ -38,12 +43,13 @@ export async function startForeignServer(pagination: PaginationStyle): Promise<F
       if (requests.length > maxRecordedRequests) requests.splice(0, requests.length - maxRecordedRequests);
       await sendReply(res, answer(req.method ?? '', url.pathname, pagination));
     })().catch(() => res.destroy());
-  });
+  };
+  const server = tls ? createTlsServer({ cert: tls.cert, key: tls.key }, handler) : createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const baseUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     baseUrl,
     requests,

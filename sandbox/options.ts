@@ -51,6 +51,8 @@ export interface SandboxOptions {
   revisions?: number;
   /** Publishes the next revision of one model picked by the seed every this many ms of the sandbox clock; 0 (default) = never. */
   revisionIntervalMs?: number;
+  /** Default false; true serves HTTPS with a certificate made at start (its CA is Sandbox.caPem). */
+  tls?: boolean;
 }
 
 /** SandboxOptions with every default filled in and every value checked. */
@@ -77,6 +79,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     holdingsCount: options.holdingsCount ?? 0,
     revisions: options.revisions ?? 0,
     revisionIntervalMs: options.revisionIntervalMs ?? 0,
+    tls: options.tls ?? false,
   };
   requireInteger('port', resolved.port, 0, 65_535);
   requireInteger('portfolios', resolved.portfolios, 0, 100_000_000);

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { type AddressInfo, type Socket } from 'node:net';
 import { handleAdminRoute } from './admin-route';
 import { OffsetClock } from './clock';
@@ -15,6 +16,7 @@ import { type RevisionRecord } from './revision';
 import { matchRoute } from './routes';
 import { handleTokenRoute } from './token-route';
 import { TokenStore } from './token-store';
+import { createSandboxTls } from './tls-certificate';
 
 // Everything a caller needs, importable from this one module.
 export { ManualClock, type SandboxClock } from './clock';
@@ -35,8 +37,10 @@ export type {
 
 /** A running sandbox: its address, credentials, counters and the handles tests use to steer it. */
 export interface Sandbox {
-  /** e.g. http://127.0.0.1:41234 (no trailing slash). */
+  /** e.g. http://127.0.0.1:41234 (no trailing slash); https:// with `tls: true`. */
   baseUrl: string;
+  /** With `tls: true`, the PEM of the CA that signed the server's certificate (trust only this); null otherwise. */
+  caPem: string | null;
   credentials: ClientCredentials;
   counters: SandboxCounters;
   /** Fault injection; both methods throw unless the sandbox was started with `faults: true`. */
@@ -71,8 +75,9 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
   const queue = new FaultQueue();
   const timers = new Set<NodeJS.Timeout>();
   const counted = new WeakMap<Socket, number>();
+  const tls = options.tls ? await createSandboxTls() : null;
   // The recording "other origin" exists only for fault injection (demo mode never starts it).
-  const foreign = options.faults ? await startForeignServer(options.pagination) : null;
+  const foreign = options.faults ? await startForeignServer(options.pagination, tls ?? undefined) : null;
   let baseUrl = '';
 
   /** Adds what a socket wrote since last time to bytesSent (or just skips past it, for admin answers). */
@@ -142,7 +147,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
     });
   };
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch(() => {
       if (!res.headersSent && !res.destroyed) {
         void sendReply(res, errorReply(500, 'server_error', 'The sandbox failed to answer'));
@@ -150,8 +155,13 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
         res.destroy();
       }
     });
+  };
+  const server = tls ? createTlsServer({ cert: tls.cert, key: tls.key }, listener) : createServer(listener);
+  // With TLS, count the decrypted connections the requests arrive on (their sockets are the ones accounted).
+  server.on(tls ? 'secureConnection' : 'connection', (socket: Socket) => {
+    counters.connections++;
+    socket.on('close', () => account(socket, true));
   });
-  server.on('connection', (socket: Socket) => socket.on('close', () => account(socket, true)));
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -165,7 +175,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
     await foreign?.close();
     throw error;
   }
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   let closing: Promise<void> | undefined;
   const requireFaults = (): void => {
@@ -174,6 +184,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<Sandbox>
 
   return {
     baseUrl,
+    caPem: tls?.caPem ?? null,
     credentials: options.credentials,
     counters,
     faults: {

@@ -5,7 +5,13 @@ import { apiUrl } from '../auth/token-client';
 import { versionedAccept } from './api-version';
 import { conditionalHeaders, type HttpValidators } from './conditional-request';
 import { foreign401, parseJsonBody, sameOrigin, statusError } from './api-responses';
-import { classifyTransportError, headerValue, sendHttpRequest, type HttpResponse } from './http-request';
+import {
+  classifyTransportError,
+  headerValue,
+  sendHttpRequest,
+  type HttpResponse,
+  type HttpRoute,
+} from './http-request';
 import { defaultRetryPolicy, isRetryableStatus, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry-policy';
 
 /** Where the API client gets its bearer token, and tells it a token was refused. */
@@ -30,6 +36,8 @@ export interface ApiClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   logger?: Logger;
+  /** The way out (proxy choice, proxy sign-in, extra CAs): main/network's HttpRouter.routeFor(setting). Direct when absent. */
+  route?: HttpRoute;
 }
 
 /** A successful GET: the parsed JSON (null on 304) and what pagination and caching need. */
@@ -62,6 +70,7 @@ export class ApiClient {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly random: () => number;
   private readonly logger: Logger;
+  private readonly route: HttpRoute | undefined;
 
   constructor(
     private readonly baseUrl: string,
@@ -77,6 +86,7 @@ export class ApiClient {
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
     this.logger = options.logger ?? silentLogger;
+    this.route = options.route;
   }
 
   /** Whether a URL is on the API's own origin (scheme, host and port of the base URL). */
@@ -121,7 +131,7 @@ export class ApiClient {
         const coded = classifyTransportError(error, signal);
         if (
           coded.retryable &&
-          (coded.code === 'NETWORK_UNREACHABLE' || coded.code === 'TIMEOUT') &&
+          (coded.code === 'NETWORK_UNREACHABLE' || coded.code === 'TIMEOUT' || coded.code === 'PROXY_UNREACHABLE') &&
           attempt < this.retry.retries &&
           !signal.aborted
         ) {
@@ -213,6 +223,7 @@ export class ApiClient {
         timeoutMs: this.requestTimeoutMs,
         maxBytes: this.maxBodyBytes,
         signal,
+        route: this.route,
       });
       const location = headerValue(response.headers, 'location');
       if (!ApiClient.redirectStatuses.has(response.status) || !location) return response;

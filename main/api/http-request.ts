@@ -1,5 +1,8 @@
+import type { Agent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
 import got, { type Method, type Response } from 'got';
 import { AppError } from '../../common/result';
+import { plainCause } from './plain-cause';
 
 /** One HTTP exchange as the app needs it: no redirects followed, no retries, a capped body. */
 export interface HttpRequest {
@@ -12,6 +15,22 @@ export interface HttpRequest {
   /** The body is aborted past this many bytes. */
   maxBytes: number;
   signal?: AbortSignal;
+  /** How the exchange leaves the machine (proxy choice, proxy sign-in, extra CAs); direct when absent. */
+  route?: HttpRoute;
+}
+
+/** One way out for an exchange: the agent to use (a proxy's, or one with extra CAs; none = got's default). */
+export interface HttpPath {
+  agent?: Agent;
+  /** True through a proxy: a 407 is then the proxy's and is handed back at once, body unread. */
+  proxied: boolean;
+}
+
+/** Picks the path of each exchange and sends it along (main/network/network-route.ts is the app's). */
+export interface HttpRoute {
+  send(request: HttpRequest, via: (path: HttpPath) => Promise<HttpResponse>): Promise<HttpResponse>;
+  /** Which way the last exchange with this URL's origin went, in words ("directly"), or null. */
+  describe?(url: string): string | null;
 }
 
 /** What came back: status, headers and the whole (capped) body. */
@@ -30,13 +49,48 @@ export function classifyTransportError(error: unknown, signal?: AbortSignal): Ap
     if (reason instanceof AppError) return reason;
     return new AppError('TIMEOUT');
   }
+  // A proxy agent's coded failure (PROXY_*) arrives wrapped by got: keep it.
+  const coded = codedCause(error);
+  if (coded) return coded;
   // got's timeouts say ETIMEDOUT; refused, reset, unresolved or cut-off connections are all "unreachable".
   const code = (error as { code?: unknown } | null)?.code;
-  return new AppError(code === 'ETIMEDOUT' ? 'TIMEOUT' : 'NETWORK_UNREACHABLE');
+  if (typeof code === 'string' && untrustedCertificate.test(code)) {
+    return new AppError(
+      'NETWORK_UNREACHABLE',
+      'The API’s certificate is not trusted on this computer. If your company inspects traffic, ask IT to install its root certificate.',
+      { retryable: false, cause: plainCause(error) },
+    );
+  }
+  return new AppError(code === 'ETIMEDOUT' ? 'TIMEOUT' : 'NETWORK_UNREACHABLE', undefined, {
+    cause: plainCause(error),
+  });
 }
+
+const untrustedCertificate = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
+
+function codedCause(error: unknown): AppError | undefined {
+  let current = (error as { cause?: unknown } | null)?.cause;
+  for (let depth = 0; depth < 8 && current; depth += 1) {
+    if (current instanceof AppError) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+const directPath: HttpPath = { proxied: false };
 
 /** Sends one request with got and reads the body up to the cap; throws coded errors only. */
 export async function sendHttpRequest(request: HttpRequest): Promise<HttpResponse> {
+  try {
+    const { route } = request;
+    return route ? await route.send(request, (path) => sendAlong(request, path)) : await sendAlong(request, directPath);
+  } catch (error) {
+    throw classifyTransportError(error, request.signal);
+  }
+}
+
+/** One exchange along one path; throws what got or the agent threw (sendHttpRequest codes it). */
+async function sendAlong(request: HttpRequest, path: HttpPath): Promise<HttpResponse> {
   let stream: ReturnType<typeof got.stream> | undefined;
   try {
     stream = got.stream(request.url, {
@@ -49,12 +103,18 @@ export async function sendHttpRequest(request: HttpRequest): Promise<HttpRespons
       timeout: { request: request.timeoutMs },
       decompress: true,
       signal: request.signal,
+      // The proxy agents (agent-base) serve both schemes; got types the https slot as https.Agent.
+      ...(path.agent ? { agent: { http: path.agent, https: path.agent as HttpsAgent } } : {}),
     });
     const active = stream;
     const response = await new Promise<Response>((resolve, reject) => {
       active.once('response', resolve);
       active.once('error', reject);
     });
+    if (path.proxied && response.statusCode === 407) {
+      active.destroy();
+      return { status: 407, headers: response.headers, body: Buffer.alloc(0), url: request.url };
+    }
     const declared = Number(response.headers['content-length']);
     if (Number.isFinite(declared) && declared > request.maxBytes) {
       active.destroy();
@@ -78,7 +138,7 @@ export async function sendHttpRequest(request: HttpRequest): Promise<HttpRespons
     };
   } catch (error) {
     stream?.destroy();
-    throw classifyTransportError(error, request.signal);
+    throw error;
   }
 }
 

@@ -7,3 +7,9 @@ export function clientSecretAccount(profileId: string): string {
 export function tokenAccount(profileId: string): string {
   return `token:${profileId}`;
 }
+
+/** The keychain account holding the user name and password for the proxy at host:port (shared by every profile). */
+export function proxyCredentialsAccount(host: string, port: number): string {
+  const name = host.toLowerCase();
+  return `proxy:${name.includes(':') ? `[${name}]` : name}:${port}`;
+}

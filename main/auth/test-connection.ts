@@ -12,7 +12,23 @@ const labels = {
   api: 'Read the model portfolios',
 } as const;
 
-const networkCodes = new Set(['NETWORK_UNREACHABLE', 'TIMEOUT', 'REDIRECT_REFUSED', 'RESPONSE_TOO_LARGE']);
+const networkCodes = new Set([
+  'NETWORK_UNREACHABLE',
+  'TIMEOUT',
+  'REDIRECT_REFUSED',
+  'RESPONSE_TOO_LARGE',
+  'PROXY_UNREACHABLE',
+  'PROXY_REFUSED',
+  'PROXY_AUTH_REQUIRED',
+  'PROXY_AUTH_UNSUPPORTED',
+]);
+
+/** "Reached host through the proxy at …" / "Reached host directly." when the route knows; "host answered." otherwise. */
+function reachedDetail(profile: Profile, apiOptions: ApiClientOptions): string {
+  const host = new URL(profile.baseUrl).host;
+  const way = apiOptions.route?.describe?.(profile.baseUrl);
+  return way ? `Reached ${host} ${way}.` : `${host} answered.`;
+}
 
 /** Runs "Test connection": get a token, then one page of portfolios, reporting each step in plain words. */
 export async function testConnection(
@@ -38,17 +54,13 @@ export async function testConnection(
     if (networkCodes.has(data.code)) {
       steps.push({ id: 'reach', label: labels.reach, status: 'failed', detail: data.message });
     } else {
-      steps.push({
-        id: 'reach',
-        label: labels.reach,
-        status: 'ok',
-        detail: `${new URL(profile.baseUrl).host} answered.`,
-      });
+      steps.push({ id: 'reach', label: labels.reach, status: 'ok', detail: reachedDetail(profile, apiOptions) });
       steps.push({ id: 'credentials', label: labels.credentials, status: 'failed', detail: data.message });
     }
     return skipRest();
   }
-  steps.push({ id: 'reach', label: labels.reach, status: 'ok', detail: `${new URL(profile.baseUrl).host} answered.` });
+  const reach: ConnectionTestStep = { id: 'reach', label: labels.reach, status: 'ok', detail: '' };
+  steps.push(reach);
   steps.push({
     id: 'credentials',
     label: labels.credentials,
@@ -77,6 +89,9 @@ export async function testConnection(
   } catch (error) {
     steps.push({ id: 'api', label: labels.api, status: 'failed', detail: toErrorData(error).message });
     return { ok: false, steps };
+  } finally {
+    // Said once the API calls are done, so it names the way they went.
+    reach.detail = reachedDetail(profile, apiOptions);
   }
   return { ok: true, steps };
 }

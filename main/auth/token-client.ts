@@ -1,7 +1,7 @@
 import type { Profile } from '../../common/profile';
 import { AppError } from '../../common/result';
 import { versionedAccept } from '../api/api-version';
-import { sendHttpRequest } from '../api/http-request';
+import { sendHttpRequest, type HttpRoute } from '../api/http-request';
 import type { Clock } from '../clock';
 import { oauthError } from './oauth-error';
 import { parseTokenResponse } from './token-response';
@@ -79,8 +79,11 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
-/** Builds the fetcher that POSTs to `$BASE_URL/oauth/token`, never following a redirect. */
-export function createTokenFetcher(clock: Clock, options: { timeoutMs?: number } = {}): TokenFetcher {
+/** Builds the fetcher that POSTs to `$BASE_URL/oauth/token`, never following a redirect (through `route` when given). */
+export function createTokenFetcher(
+  clock: Clock,
+  options: { timeoutMs?: number; route?: HttpRoute } = {},
+): TokenFetcher {
   return async (profile, secret, signal) => {
     const { headers, body } = tokenRequestBody(profile, secret);
     const sentAt = clock.now();
@@ -92,6 +95,7 @@ export function createTokenFetcher(clock: Clock, options: { timeoutMs?: number }
       timeoutMs: options.timeoutMs ?? 30_000,
       maxBytes: maxTokenResponseBytes,
       signal,
+      route: options.route,
     });
     const { status } = response;
     if (status >= 300 && status < 400) throw new AppError('REDIRECT_REFUSED');

@@ -10,7 +10,7 @@ import type { ErrorCode } from '../../common/error-codes';
 import type { AppErrorData } from '../../common/result';
 
 /** Errors that mean the API cannot be reached right now: the cache is served as "offline". */
-const offlineCodes = new Set<ErrorCode>(['NETWORK_UNREACHABLE', 'TIMEOUT']);
+const offlineCodes = new Set<ErrorCode>(['NETWORK_UNREACHABLE', 'TIMEOUT', 'PROXY_UNREACHABLE']);
 /** Errors the user must fix in Settings. */
 const authCodes = new Set<ErrorCode>([
   'INVALID_CLIENT',

@@ -92,6 +92,7 @@ describe('the admin route /__admin/*', () => {
       requests: { token: 1, list: 1, detail: 1, other: 0 },
       notModified: { list: 0, detail: 0 },
       bytesSent: expect.any(Number),
+      connections: expect.any(Number),
     });
     expect(counters.bytesSent).toBeGreaterThan(0);
     expect((await admin(s, 'counters', 'DELETE')).status).toBe(204);

@@ -70,6 +70,7 @@ describe('counters', () => {
       requests: { token: 0, list: 0, detail: 0, other: 0 },
       notModified: { list: 0, detail: 0 },
       bytesSent: 0,
+      connections: 0,
       reset: undefined,
     });
     await apiGet(s, '/model-portfolios/mp-000001', await getToken(s));

@@ -57,6 +57,8 @@ export const recorded = {
   openedExternally: [] as string[],
   menuTemplate: null as unknown,
   sandboxEnabled: false,
+  /** Every URL main asked Chromium's proxy resolver about. */
+  resolvedProxyUrls: [] as string[],
 };
 
 /** The user-data folder the fake app reports: a fresh temp folder (the test removes it). */
@@ -107,6 +109,11 @@ export const session = {
     },
     setPermissionCheckHandler: (handler: Listener) => {
       recorded.permissionCheckHandler = handler;
+    },
+    /** Chromium's proxy choice; the stand-in records the URL and answers as a machine with no proxy does. */
+    resolveProxy: (url: string) => {
+      recorded.resolvedProxyUrls.push(url);
+      return Promise.resolve('DIRECT');
     },
   },
 };

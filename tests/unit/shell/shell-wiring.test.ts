@@ -7,6 +7,7 @@ import { Redactor } from '../../../main/logging/redactor';
 import { startShellUpdates } from '../../../main/shell/updates';
 import { hardenedWebPreferences } from '../../../main/shell/window';
 import { ActivityTracker } from '../../../main/update/activity-tracker';
+import { startSandbox } from '../../../sandbox';
 import * as fake from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -101,6 +102,29 @@ describe('the Electron shell wiring (stand-in electron module)', () => {
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
     expect(fake.recorded.protocolHandlers.has('app')).toBe(true);
+  });
+
+  it('sends the API requests the way Chromium resolves the proxy for the API URL', async () => {
+    const sandbox = await startSandbox({ portfolios: 3 });
+    try {
+      const handler = fake.recorded.handlers.get('auth:testConnection')!;
+      const draft = {
+        name: 'Sandbox',
+        baseUrl: sandbox.baseUrl,
+        clientId: sandbox.credentials.clientId,
+        tokenStyle: 'json',
+        secret: sandbox.credentials.clientSecret,
+      };
+      const result = (await handler(trustedEvent(), { draft })) as {
+        ok: boolean;
+        value?: { ok: boolean; steps: Array<{ id: string; detail: string }> };
+      };
+      expect(result.value?.ok).toBe(true);
+      expect(fake.recorded.resolvedProxyUrls).toContain(`${sandbox.baseUrl}/model-portfolios`);
+      expect(result.value?.steps.find((step) => step.id === 'reach')?.detail).toMatch(/directly\.$/);
+    } finally {
+      await sandbox.close();
+    }
   });
 
   it('sends menu commands to the window as contract events', () => {

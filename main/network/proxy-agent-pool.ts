@@ -1,0 +1,61 @@
+import type { Agent } from 'node:http';
+import type { SecureContext } from 'node:tls';
+import { ForwardAgent, SocksAgent, TunnelAgent } from './coded-proxy-agents';
+import { proxyAddress, type ProxyServer } from './proxy-entry';
+
+/** What the pool needs: the Proxy-Authorization value for a proxy (if signed in) and CAs for TLS to HTTPS proxies. */
+export interface ProxyAgentPoolOptions {
+  authorization: (server: ProxyServer) => string | undefined;
+  /** The trust list (default store plus extra CAs) for TLS to the API and to HTTPS proxies; undefined = the default store. */
+  secureContext?: SecureContext;
+}
+
+function proxyUrl(server: ProxyServer): string {
+  const scheme = { http: 'http', https: 'https', socks4: 'socks4', socks5: 'socks5h' }[server.kind];
+  return `${scheme}://${proxyAddress(server)}`;
+}
+
+/**
+ * Chooses the agent for a request through a proxy, and keeps one per proxy and target scheme so
+ * keep-alive connections (and CONNECT tunnels) are reused: http targets through PROXY/HTTPS go
+ * forwarded on a new connection each (http-proxy-agent), https targets through a CONNECT tunnel (https-proxy-agent), and
+ * SOCKS entries through socks-proxy-agent (SOCKS5 resolves names on the proxy).
+ */
+export class ProxyAgentPool {
+  private readonly agents = new Map<string, Agent>();
+
+  constructor(private readonly options: ProxyAgentPoolOptions) {}
+
+  /** The agent for a request to an http (secureTarget false) or https target through `server`. */
+  agentFor(server: ProxyServer, secureTarget: boolean): Agent {
+    const key = `${server.kind}|${proxyAddress(server)}|${secureTarget ? 'https' : 'http'}`;
+    const cached = this.agents.get(key);
+    if (cached) return cached;
+    const agent = this.create(server, secureTarget);
+    this.agents.set(key, agent);
+    return agent;
+  }
+
+  /** Closes every kept connection (app quit, or a test's end). */
+  destroy(): void {
+    for (const agent of this.agents.values()) agent.destroy();
+    this.agents.clear();
+  }
+
+  private create(server: ProxyServer, secureTarget: boolean): Agent {
+    const url = proxyUrl(server);
+    const { secureContext } = this.options;
+    if (server.kind === 'socks4' || server.kind === 'socks5')
+      return new SocksAgent(server, url, { keepAlive: true }, secureContext);
+    const headers = (): Record<string, string> => {
+      const value = this.options.authorization(server);
+      return value ? { 'Proxy-Authorization': value } : {};
+    };
+    // Forwarded requests use a fresh connection each: proxies such as tinyproxy close the client
+    // connection after every answer without saying so, and a reused socket would then fail. Only
+    // http targets go this way, and the app allows http for loopback addresses only.
+    return secureTarget
+      ? new TunnelAgent(server, url, { keepAlive: true, headers }, secureContext)
+      : new ForwardAgent(server, url, { keepAlive: false, headers }, secureContext);
+  }
+}
