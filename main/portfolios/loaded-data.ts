@@ -3,7 +3,7 @@ import type { Portfolio } from '../../common/portfolio';
 import type { Profile } from '../../common/profile';
 import { AppError, toErrorData, type AppErrorData } from '../../common/result';
 import type { PortfolioRecordCache } from '../cache/records/portfolio-record-cache';
-import type { RecordListing } from '../cache/records/record-types';
+import type { DetailRead, RecordListing } from '../cache/records/record-types';
 import type { Logger } from '../logging/logger';
 import type { StoredSync } from '../sync/sync-run';
 
@@ -46,7 +46,10 @@ export async function openCache(
 
 /** One cached portfolio's current detail, decrypted now; a damaged record is a coded error that says to sync. */
 export async function readPortfolio(cache: PortfolioRecordCache, id: string): Promise<Portfolio> {
-  const read = await cache.readDetail(id);
+  return detailOf(await cache.readDetail(id));
+}
+
+function detailOf(read: DetailRead): Portfolio {
   if (read.status === 'ok') return read.portfolio;
   if (read.status === 'missing')
     throw new AppError('NOT_FOUND', 'That portfolio is not in the data on hand. Sync to refresh the list.');
@@ -70,4 +73,19 @@ export async function storedSync(cache: PortfolioRecordCache): Promise<StoredSyn
       return read.status === 'ok' ? read.portfolio : null;
     },
   };
+}
+
+/**
+ * The portfolios on hand with holdings, streamed from the cache in list order (all, or those of the
+ * ids): NO_DATA when there are none, EXPORT_NOTHING_SELECTED when no id matches.
+ */
+export function streamPortfolios({ cache, listing }: Loaded, ids: 'all' | string[]): AsyncIterable<Portfolio> {
+  const known = listing?.portfolios.map((portfolio) => portfolio.id) ?? [];
+  if (known.length === 0) throw new AppError('NO_DATA');
+  const chosen = ids === 'all' ? null : new Set(ids);
+  const wanted = chosen ? known.filter((id) => chosen.has(id)) : known;
+  if (wanted.length === 0) throw new AppError('EXPORT_NOTHING_SELECTED');
+  return (async function* details() {
+    for await (const { read } of cache.readDetails(wanted)) yield detailOf(read);
+  })();
 }

@@ -16,7 +16,7 @@ import type { Logger } from '../logging/logger';
 import type { ProfileChange } from '../profiles/profile-events';
 import type { ProfileService } from '../profiles/profile-service';
 import { ConnectionStateMachine } from '../sync/connection-state-machine';
-import { openCache, readPortfolio, type Loaded } from './loaded-data';
+import { openCache, readPortfolio, streamPortfolios, type Loaded } from './loaded-data';
 import { SyncRunner } from './sync-runner';
 import { SyncSchedule, type AutoSyncOptions } from './sync-schedule';
 
@@ -107,19 +107,9 @@ export class PortfolioService {
     return readPortfolio((await this.requireLoaded()).cache, id);
   }
 
-  /**
-   * The portfolios on hand with holdings, streamed from the cache in list order (all, or those of the
-   * ids): NO_DATA when there are none, EXPORT_NOTHING_SELECTED when no id matches.
-   */
+  /** The portfolios on hand with holdings, streamed from the cache in list order (all, or those of the ids). */
   async stream(ids: 'all' | string[]): Promise<AsyncIterable<Portfolio>> {
-    const { cache, listing } = await this.requireLoaded();
-    const known = listing?.portfolios.map((portfolio) => portfolio.id) ?? [];
-    if (known.length === 0) throw new AppError('NO_DATA');
-    const wanted = ids === 'all' ? known : known.filter((id) => new Set(ids).has(id));
-    if (wanted.length === 0) throw new AppError('EXPORT_NOTHING_SELECTED');
-    return (async function* details() {
-      for await (const { id } of cache.readDetails(wanted)) yield await readPortfolio(cache, id);
-    })();
+    return streamPortfolios(await this.requireLoaded(), ids);
   }
 
   /** Syncs the active profile now; SYNC_IN_PROGRESS when one is already running. */

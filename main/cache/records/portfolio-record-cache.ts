@@ -15,7 +15,6 @@ import { emptyState, historyOf, listingOf, markDamaged, type RecordState } from 
 import type {
   CommitFigures,
   DetailRead,
-  PageValidators,
   PortfolioBooks,
   PortfolioHistory,
   RecordCommit,
@@ -23,6 +22,7 @@ import type {
   RecordListing,
   RecordOpenResult,
   StoredRevision,
+  StoredValidators,
   VersionInfo,
 } from './record-types';
 import { defaultLayoutPolicy, type LayoutPolicy } from './segment-layout';
@@ -38,12 +38,6 @@ export interface PortfolioRecordCacheOptions {
   layout?: Partial<LayoutPolicy>;
   /** The file-system steps of the manifest's atomic replace (see main/fs/atomic-file.ts). */
   io?: AtomicWriteIo;
-}
-
-/** The validators the sync sends back as conditions: per list page, and per portfolio detail. */
-export interface StoredValidators {
-  pages: PageValidators[];
-  details: Map<string, HttpValidators>;
 }
 
 /**

@@ -160,3 +160,9 @@ export interface PortfolioHistory {
   current: VersionInfo;
   versions: VersionInfo[];
 }
+
+/** The validators the sync sends back as conditions: per list page, and per portfolio detail. */
+export interface StoredValidators {
+  pages: PageValidators[];
+  details: Map<string, HttpValidators>;
+}
