@@ -40,7 +40,9 @@ afterAll(() => {
 async function setUp(tls: boolean, options: SandboxOptions = {}) {
   const sandbox = await startSandbox({ tls, portfolios: 12, pageSize: 5, listHoldings: false, ...options });
   running.push(sandbox);
-  const ports = [Number(new URL(sandbox.baseUrl).port), Number(new URL(sandbox.foreign.baseUrl).port)];
+  // The foreign origin (for the redirect cases) exists only with fault injection.
+  const foreign = sandbox.options.faults ? [Number(new URL(sandbox.foreign.baseUrl).port)] : [];
+  const ports = [Number(new URL(sandbox.baseUrl).port), ...foreign];
   const proxy = await startTinyproxy({ basicAuth: { user, password }, connectPorts: ports });
   running.push(proxy);
   const account = proxyCredentialsAccount(proxy.host, proxy.port);
