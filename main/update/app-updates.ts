@@ -46,16 +46,18 @@ export class AppUpdates {
   constructor(start: StartUpdates | undefined, context: UpdatesContext, events: EventSink) {
     this.version = context.version;
     this.service = start
-      ? Promise.resolve(context).then(start).then(
-          (service) => {
-            this.stopEvents = service.subscribe((state) => events.emit('update:state', state));
-            return service;
-          },
-          (error: unknown) => {
-            context.logger.error('updates could not start; the app works without them', { error });
-            return null;
-          },
-        )
+      ? Promise.resolve(context)
+          .then(start)
+          .then(
+            (service) => {
+              this.stopEvents = service.subscribe((state) => events.emit('update:state', state));
+              return service;
+            },
+            (error: unknown) => {
+              context.logger.error('updates could not start; the app works without them', { error });
+              return null;
+            },
+          )
       : Promise.resolve(null);
   }
 
