@@ -34,6 +34,7 @@ export function UpdateSettings() {
               name="update-mode"
               value={mode}
               checked={view.mode === mode}
+              disabled={view.locked}
               onChange={() => void setMode.run(mode)}
             />
             <span>
