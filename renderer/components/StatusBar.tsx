@@ -70,6 +70,8 @@ export function StatusBar({
             )}
           </div>
           <div className="status-spacer" />
+          {/* Updates (issue 14): right-aligned, before Sync now */}
+          <UpdateStatus />
           {syncing ? (
             <button type="button" className="button small" onClick={onCancelSync}>
               Cancel sync
@@ -81,10 +83,12 @@ export function StatusBar({
           )}
         </>
       ) : (
-        <div className="status-spacer" />
+        <>
+          <div className="status-spacer" />
+          {/* Updates (issue 14) */}
+          <UpdateStatus />
+        </>
       )}
-      {/* Updates (issue 14) */}
-      <UpdateStatus />
     </footer>
   );
 }

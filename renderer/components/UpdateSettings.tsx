@@ -63,6 +63,11 @@ export function UpdateSettings() {
           </button>
         ) : null}
       </div>
+      {view.whatsNew ? (
+        <p className="update-whats-new-line muted" data-testid="update-settings-whats-new">
+          {view.whatsNew}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -17,7 +17,11 @@ export function UpdateStatus() {
       <span className="status-strong" data-testid="update-label" aria-live="polite">
         {view?.label}
       </span>
-      {view?.detail ? <span className="muted">{view.detail}</span> : null}
+      {view?.detail ? (
+        <span className="muted update-shrink" title={view.detail}>
+          {view.detail}
+        </span>
+      ) : null}
       {view?.progress != null ? (
         <>
           <progress className="status-progress" aria-label="Update download progress" value={view.progress} max={1} />
@@ -27,8 +31,10 @@ export function UpdateStatus() {
         </>
       ) : null}
       {view?.whatsNew ? (
-        <span className="update-whats-new muted" title={view.whatsNew} data-testid="update-whats-new">
-          What’s new: {view.whatsNew}
+        <span className="update-whats-new update-shrink muted" title={view.whatsNew} data-testid="update-whats-new">
+          <span aria-hidden="true">· </span>
+          <span className="sr-only">What’s new: </span>
+          {view.whatsNew}
         </span>
       ) : null}
       {view?.action === 'download' ? (

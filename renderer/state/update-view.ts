@@ -66,6 +66,8 @@ export interface UpdateSettingsView {
   note: string | null;
   /** Where updates stand, in one sentence. */
   summary: string;
+  /** "What's new in 0.2.0: …" while a release is on offer, downloading or ready; else null. */
+  whatsNew: string | null;
   /** Whether "Check now" is offered, and whether it can be pressed now. */
   check: 'offered' | 'busy' | 'hidden';
 }
@@ -104,11 +106,13 @@ export function describeUpdateSettings(state: UpdateState, now: number = Date.no
       ? 'Managed by your organisation: ask your IT department to change it.'
       : null;
   const busy = ['checking', 'downloading', 'ready', 'installing'].includes(state.phase);
+  const release = 'release' in state ? state.release : null;
   return {
     mode: state.mode,
     locked: unsupported || state.managed,
     note,
     summary: summaryOf(state, now),
+    whatsNew: release?.whatsNew ? `What’s new in ${release.version}: ${release.whatsNew}` : null,
     check: !state.canCheck || unsupported ? 'hidden' : busy ? 'busy' : 'offered',
   };
 }

@@ -80,6 +80,17 @@ describe('describeUpdateSettings', () => {
     expect(off.check).toBe('hidden');
   });
 
+  it('gives the whole line of What’s new while a release is on offer, and none otherwise', () => {
+    expect(describeUpdateSettings(updateState({ phase: 'ready', release, installOnQuit: true })).whatsNew).toBe(
+      'What’s new in 0.2.0: Exports keep your column order',
+    );
+    const noNotes = updateRelease({ whatsNew: null });
+    expect(
+      describeUpdateSettings(updateState({ phase: 'available', release: noNotes, waitingFor: null })).whatsNew,
+    ).toBeNull();
+    expect(describeUpdateSettings(updateState({ phase: 'up-to-date' })).whatsNew).toBeNull();
+  });
+
   it('keeps Check now pressed-in while a check or download is under way', () => {
     expect(describeUpdateSettings(updateState({ phase: 'checking' })).check).toBe('busy');
     expect(describeUpdateSettings(updateState({ phase: 'downloading', release, progress })).check).toBe('busy');

@@ -50,7 +50,9 @@ describe('updates in the status bar', () => {
     const user = userEvent.setup();
     renderApp(main);
     await waitFor(() => expect(screen.getByTestId('update-label').textContent).toBe('Update 0.2.0 available'));
-    expect(screen.getByTestId('update-whats-new').textContent).toBe('What’s new: Exports keep your column order');
+    const whatsNew = screen.getByTestId('update-whats-new');
+    expect(whatsNew.textContent).toBe('· What’s new: Exports keep your column order');
+    expect(whatsNew.title).toBe('Exports keep your column order');
 
     await user.click(within(slot()).getByRole('button', { name: 'Download' }));
     expect(main.count('update:download')).toBe(1);
@@ -69,6 +71,11 @@ describe('updates in the status bar', () => {
     await waitFor(() => expect(screen.getByTestId('update-label').textContent).toBe('Update 0.2.0 is ready'));
     expect(within(slot()).queryByRole('progressbar')).toBeNull();
     expect(main.count('update:restart')).toBe(0);
+    // Settings has the whole line of What's new too.
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    expect((await screen.findByTestId('update-settings-whats-new')).textContent).toBe(
+      'What’s new in 0.2.0: Exports keep your column order',
+    );
     await user.click(within(slot()).getByRole('button', { name: 'Restart to update' }));
     expect(main.count('update:restart')).toBe(1);
     await waitFor(() => expect(screen.getByTestId('update-label').textContent).toBe('Restarting to update…'));
