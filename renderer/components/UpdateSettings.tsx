@@ -9,6 +9,8 @@ const modeHints: Record<UpdateMode, string> = {
   ask: 'Tells you when a new version is out, and downloads it when you say so.',
   off: 'Never looks for new versions by itself; “Check now” still does.',
 };
+// When the organisation turned updates off, "Check now" is refused too.
+const offByOrganisation = 'Never looks for new versions.';
 
 /** Settings → Updates: the mode (greyed out when the organisation manages it), where updates stand, "Check now". */
 export function UpdateSettings() {
@@ -39,7 +41,9 @@ export function UpdateSettings() {
             />
             <span>
               <span className="update-mode-label">{updateModeLabels[mode]}</span>
-              <span className="field-hint">{modeHints[mode]}</span>
+              <span className="field-hint">
+                {mode === 'off' && !state.canCheck ? offByOrganisation : modeHints[mode]}
+              </span>
             </span>
           </label>
         ))}

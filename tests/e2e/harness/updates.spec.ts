@@ -115,13 +115,14 @@ test.afterEach(async () => {
 test('the status bar goes available → progress → Restart to update, and only the click installs', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  // Six screens through axe (light and dark) on a shared, busy machine.
+  test.setTimeout(300_000);
   const published = await publish('0.2.0', '## What’s new\n- Exports keep your column order');
   // 2 MiB in 64 KiB steps; the feed holds the file half-way until the test lets it go.
   feed.slowChunkBytes = 64 * 1024;
   feed.holdAfterBytes = size / 2;
   const cspViolations = await watchCsp(page);
-  harness = await openHarness(page, { startUpdates: realUpdates({ mode: 'ask' }), demoData: { portfolios: 20 } });
+  harness = await openHarness(page, { startUpdates: realUpdates({ mode: 'ask' }), demoData: { portfolios: 8 } });
   const bar = page.getByTestId('status-update');
 
   await test.step('the demo syncs; the check found 0.2.0, and in mode ask nothing is downloaded yet', async () => {
@@ -208,6 +209,7 @@ test('Settings → Updates with the organisation’s policy: greyed out, with th
   for (const radio of await group.getByRole('radio').all()) await expect(radio).toBeDisabled();
   await expect(section.getByTestId('updates-note')).toHaveText(/^Managed by your organisation/);
   await expect(section.getByRole('button', { name: 'Check now' })).toHaveCount(0);
+  await expect(section.getByText('Never looks for new versions.', { exact: true })).toBeVisible();
   await expect(page.getByTestId('status-update')).toHaveText('');
   // The organisation turned updates off: the app never asked the feed.
   expect(feed.requests).toEqual([]);
