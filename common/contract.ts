@@ -9,6 +9,7 @@ import type { PortfolioListing } from './portfolio-summary';
 import { profileDraftSchema, profileIdSchema, secretSchema, type ProfileView } from './profile';
 import type { ProfilesState } from './profiles-state';
 import type { ExportOutcome, SyncOutcome } from './sync-outcome';
+import { updateModeSchema, type UpdateState } from './update-state';
 
 const byProfile = z.object({ profileId: profileIdSchema }).strict();
 const portfolioId = z.string().min(1).max(200);
@@ -62,6 +63,18 @@ export const contract = {
     ).returns<ExportOutcome>(),
     /** Shows a file this session exported in the OS file manager. */
     'export:showInFolder': request(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<boolean>(),
+
+    // Updates (issue 14)
+    /** Where updates stand: phase, mode (and whether the organisation sets it), last check, last problem. */
+    'update:state': request(z.undefined()).returns<UpdateState>(),
+    /** The user's "Check now". */
+    'update:check': request(z.undefined()).returns<UpdateState>(),
+    /** The user's "Download" (mode 'ask', or after a manual check in mode 'off'). */
+    'update:download': request(z.undefined()).returns<UpdateState>(),
+    /** The user's "Restart to update": the only way the app quits to install an update. */
+    'update:restart': request(z.undefined()).returns<UpdateState>(),
+    /** Settings → Updates; refused when the organisation's policy file sets the mode. */
+    'update:setMode': request(z.object({ mode: updateModeSchema }).strict()).returns<UpdateState>(),
   },
   events: {
     'menu:command': event<MenuCommand>(),
@@ -71,5 +84,8 @@ export const contract = {
     'profiles:changed': event<{ profileId: string }>(),
     /** The active profile's portfolio set changed (a sync landed, or the profile switched): list again. */
     'portfolios:changed': event<{ profileId: string | null; syncedAt: string | null }>(),
+    // Updates (issue 14)
+    /** Updates moved (a check, download progress, ready, an error, the mode): the whole state, not a patch. */
+    'update:state': event<UpdateState>(),
   },
 } as const;

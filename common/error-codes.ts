@@ -157,6 +157,11 @@ export const errorCatalog = {
     retryable: false,
     message: 'Updates are managed by your organisation, so this setting cannot be changed here.',
   },
+  UPDATES_UNSUPPORTED: {
+    retryable: false,
+    message:
+      'This copy of the app cannot update itself (a development run or an unpacked folder). Install the app with its installer to get updates.',
+  },
   UPDATE_NOT_READY: {
     retryable: false,
     message: 'There is no update to download or install right now. Check for updates first.',

@@ -67,7 +67,7 @@ export type UpdateState = UpdatePhase & {
   mode: UpdateMode;
   /** True when the organisation's policy file sets the mode (Settings greys it out). */
   managed: boolean;
-  /** Whether "Check now" is allowed (false only when the organisation turned updates off). */
+  /** Whether "Check now" is allowed (false when the organisation turned updates off, or no updater could start). */
   canCheck: boolean;
   /** ISO time the last check finished, whatever its outcome; kept across runs. */
   lastCheckedAt: string | null;

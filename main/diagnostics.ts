@@ -1,6 +1,7 @@
 import type { ConnectionState } from '../common/connection-state';
 import type { DiagnosticsReport } from '../common/diagnostics';
 import type { MainServices } from './services';
+import { updateDiagnosticsLine } from './update/update-diagnostics';
 
 function describeConnection(connection: ConnectionState): string {
   if (connection.status === 'not-configured') return 'Connection: not configured';
@@ -17,10 +18,11 @@ export async function copyDiagnostics(services: MainServices): Promise<Diagnosti
 
 /** Builds the redacted support report: what support needs, nothing secret (no secret, token or client id). */
 export async function buildDiagnostics(services: MainServices): Promise<DiagnosticsReport> {
-  const [state, connection, keychain] = await Promise.all([
+  const [state, connection, keychain, updates] = await Promise.all([
     services.profiles.state(),
     services.portfolios.state(),
     services.secrets.probe(),
+    services.updates.state(),
   ]);
   const report: Omit<DiagnosticsReport, 'text'> = {
     generatedAt: new Date(services.clock.now()).toISOString(),
@@ -55,6 +57,7 @@ export async function buildDiagnostics(services: MainServices): Promise<Diagnost
         `  ${p.active ? '*' : ' '} ${p.name}: ${p.baseUrl} (${p.tokenStyle}${p.demo ? ', demo' : ''}, secret ${p.hasSecret ? 'stored' : 'missing'})`,
     ),
     describeConnection(connection),
+    updateDiagnosticsLine(updates),
     'Recent problems:',
     ...(report.recentProblems.length ? report.recentProblems.map((line) => `  ${line}`) : ['  none']),
   ];

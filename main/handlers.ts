@@ -28,5 +28,12 @@ export function createHandlers(services: MainServices): HandlerTable {
     'connection:state': () => portfolios.state(),
     'export:csv': ({ kind, ids }) => exports.exportCsv(kind, ids),
     'export:showInFolder': ({ path }) => exports.showInFolder(path),
+
+    // Updates (issue 14)
+    'update:state': () => services.updates.state(),
+    'update:check': () => services.updates.check(),
+    'update:download': () => services.updates.download(),
+    'update:restart': () => services.updates.restart(),
+    'update:setMode': ({ mode }) => services.updates.setMode(mode),
   };
 }

@@ -21,8 +21,6 @@ import { menuTemplate } from './shell/menu';
 import { trustSystemCertificates } from './trusted-certificates';
 import { createHardenedWindow, denyPermissions, hardenWebContents } from './shell/window';
 import { startShellUpdates } from './shell/updates';
-import { ActivityTracker } from './update/activity-tracker';
-import { followConnectionState } from './update/connection-activity';
 
 // The thin Electron shell: everything it wires together is tested without Electron.
 
@@ -115,6 +113,8 @@ if (!app.requestSingleInstanceLock()) {
         showInFolder: (file) => shell.showItemInFolder(file),
         copyText: (text) => void clipboard.writeText(text),
       },
+      // Updates: checked after the first sync, downloaded and installed only while no sync or export runs.
+      startUpdates: startShellUpdates,
     });
     app.on('before-quit', () => {
       void services.dispose();
@@ -132,19 +132,6 @@ if (!app.requestSingleInstanceLock()) {
       ),
     );
     openWindow();
-    // Updates: checked after the first sync, downloaded and installed only while no sync or export runs.
-    const activity = new ActivityTracker();
-    const updates = startShellUpdates({
-      version: app.getVersion(),
-      userDataDir: app.getPath('userData'),
-      logger,
-      busy: activity,
-    }).catch((error: unknown) => {
-      logger.error('updates could not start; the app works without them', { error });
-      return null;
-    });
-    events.attach(followConnectionState(activity, () => void updates.then((service) => service?.firstSyncDone())));
-    app.on('before-quit', () => void updates.then((service) => service?.dispose()));
     void services.portfolios.start();
   });
 }

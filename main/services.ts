@@ -20,6 +20,9 @@ import { ProfileConnections } from './profiles/profile-connections';
 import { ProfileService } from './profiles/profile-service';
 import { SettingsStore } from './settings/settings-store';
 import type { SandboxOptions } from '../sandbox';
+// Updates (issue 14)
+import type { AppUpdates, StartUpdates } from './update/app-updates';
+import { wireUpdates } from './update/update-wiring';
 
 /** Everything main-side that the handlers use, built once per app run (or per test). */
 export interface MainServices {
@@ -38,6 +41,8 @@ export interface MainServices {
   userDataDir: string;
   /** OS shell actions (reveal a file, copy text). */
   shell: ShellActions;
+  /** The app's updates (issue 14): 'unsupported' unless the host gave `startUpdates`. */
+  updates: AppUpdates;
   /** Stops timers, syncs and the demo sandbox. */
   dispose(): Promise<void>;
 }
@@ -63,6 +68,8 @@ export interface MainServicesConfig {
   fileIo?: AtomicWriteIo;
   /** Marks long work (exports) as under way, so updates wait for it. */
   trackExport?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Starts the app's updates (issue 14): `startShellUpdates` in the app; none in tests unless a test gives one. */
+  startUpdates?: StartUpdates;
 }
 
 const noEvents: EventSink = { emit() {} };
@@ -87,7 +94,16 @@ export function createMainServices(config: MainServicesConfig): MainServices {
   const redactor = config.redactor ?? new Redactor();
   const recentLog = new RecentLog();
   const logger = withRecentProblems(redactor, recentLog, config.logger);
-  const events = config.events ?? noEvents;
+  // Updates (issue 14): syncs (read from the published connection state) and exports keep them waiting.
+  const wiring = wireUpdates({
+    start: config.startUpdates,
+    events: config.events ?? noEvents,
+    logger,
+    userDataDir: config.userDataDir,
+    version: config.identity.version,
+    trackExport: config.trackExport,
+  });
+  const events = wiring.events;
   const shell = config.shell ?? noShell;
   // Redaction is structural: whatever the keychain holds and whatever a token request carries or
   // brings back is known to the redactor before it can reach a log line or a message.
@@ -129,7 +145,7 @@ export function createMainServices(config: MainServicesConfig): MainServices {
     saveDialog: config.saveDialog ?? noDialog,
     shell,
     logger,
-    track: config.trackExport,
+    track: wiring.trackExport,
   });
   const connectionTests = new ConnectionTester({
     getProfile: (profileId) => profiles.get(profileId),
@@ -151,10 +167,11 @@ export function createMainServices(config: MainServicesConfig): MainServices {
     demo,
     recentLog,
     shell,
+    updates: wiring.updates,
     userDataDir: config.userDataDir,
     async dispose() {
       portfolios.dispose();
-      await demo.stop();
+      await Promise.all([demo.stop(), wiring.updates.dispose()]);
     },
   };
 }

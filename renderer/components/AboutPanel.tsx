@@ -1,4 +1,5 @@
 import { useAppInfo } from '../data/queries';
+import { UpdateAboutFacts } from './UpdateAbout';
 
 /** Shows what main reports about the app: version, platform, keychain. */
 export function AboutPanel() {
@@ -17,6 +18,8 @@ export function AboutPanel() {
       <dl className="facts" data-testid="app-info">
         <dt>Version</dt>
         <dd data-testid="app-version">{value.version}</dd>
+        {/* Updates (issue 14) */}
+        <UpdateAboutFacts />
         <dt>Platform</dt>
         <dd data-testid="app-platform">{value.platform}</dd>
         <dt>Electron</dt>

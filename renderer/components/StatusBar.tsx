@@ -2,6 +2,7 @@ import { useActiveProfile, useConnection } from '../data/queries';
 import { formatRelative, formatWhen } from '../format/format';
 import { useNow } from '../hooks/useNow';
 import { describeConnection } from '../state/connection-view';
+import { UpdateStatus } from './UpdateStatus';
 
 /** The bottom bar: profile, connection state, token validity (a time, never the token), last sync, Sync now. */
 export function StatusBar({
@@ -69,6 +70,8 @@ export function StatusBar({
             )}
           </div>
           <div className="status-spacer" />
+          {/* Updates (issue 14): right-aligned, before Sync now */}
+          <UpdateStatus />
           {syncing ? (
             <button type="button" className="button small" onClick={onCancelSync}>
               Cancel sync
@@ -80,7 +83,11 @@ export function StatusBar({
           )}
         </>
       ) : (
-        <div className="status-spacer" />
+        <>
+          <div className="status-spacer" />
+          {/* Updates (issue 14) */}
+          <UpdateStatus />
+        </>
       )}
     </footer>
   );

@@ -16,6 +16,11 @@ export function followMainEvents(client: QueryClient, bridge: PortfolioApi): () 
       void client.cancelQueries({ queryKey: queryKeys.connection });
       client.setQueryData(queryKeys.connection, state);
     }),
+    // Updates (issue 14): `update:state` is main's whole update state too, and replaces the cached one.
+    bridge.update.onState((state) => {
+      void client.cancelQueries({ queryKey: queryKeys.updates });
+      client.setQueryData(queryKeys.updates, state);
+    }),
   ];
   return () => stops.forEach((stop) => stop());
 }

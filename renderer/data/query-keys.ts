@@ -7,4 +7,6 @@ export const queryKeys = {
   portfolios: ['portfolios'],
   listing: (profileId: string) => ['portfolios', 'list', profileId],
   portfolio: (profileId: string, id: string) => ['portfolios', 'detail', profileId, id],
+  /** Updates (issue 14): main's whole update state, replaced by each `update:state` event. */
+  updates: ['updates'],
 } as const;

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { ConfirmDialog } from '../components/Modal';
 import { ProfileItem } from '../components/ProfileItem';
 import { ReplaceSecretDialog } from '../components/ReplaceSecretDialog';
+import { UpdateSettings } from '../components/UpdateSettings';
 import { useConnection, useProfiles } from '../data/queries';
 import type { Notice } from '../hooks/useNotice';
 import { useNow } from '../hooks/useNow';
@@ -83,6 +84,9 @@ export function SettingsScreen({
           always use a neutral format (a dot for decimals, ISO dates).
         </p>
       </section>
+
+      {/* Updates (issue 14) */}
+      <UpdateSettings />
 
       <AboutPanel />
 

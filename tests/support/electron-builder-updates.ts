@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AppInfo, Arch, Platform, type Configuration } from 'app-builder-lib';
-import { getConfig } from 'app-builder-lib/out/util/config/config';
-import { loadEnv } from 'app-builder-lib/out/util/config/load';
-import { expandMacro } from 'app-builder-lib/out/util/macroExpander';
+import { getConfig } from 'app-builder-lib/out/util/config/config.js';
+import { loadEnv } from 'app-builder-lib/out/util/config/load.js';
+import { expandMacro } from 'app-builder-lib/out/util/macroExpander.js';
 
 // electron-builder's own update pieces, run on our config files without packaging anything: the
 // app-update.yml it writes into the package, and the latest-linux.yml it publishes with a release.

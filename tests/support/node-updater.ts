@@ -81,9 +81,27 @@ export class NodeHttpExecutor extends HttpExecutor<ClientRequest> {
   }
 }
 
+/**
+ * electron-updater's AppImageUpdater, with quitAndInstall as BaseUpdater has it minus its one line for
+ * Electron (it emits 'before-quit-for-update' on Electron's own autoUpdater, which Node cannot load):
+ * the real install (the new AppImage moved in place of $APPIMAGE), then the adapter's recorded quit().
+ */
+export class NodeAppImageUpdater extends AppImageUpdater {
+  /** The arguments of every quitAndInstall call. */
+  readonly quitAndInstallCalls: Array<[isSilent: boolean, isForceRunAfter: boolean]> = [];
+
+  override quitAndInstall(isSilent = false, isForceRunAfter = false): void {
+    this.quitAndInstallCalls.push([isSilent, isForceRunAfter]);
+    this._logger.info('Install on explicit quitAndInstall');
+    const installed = this.install(isSilent, isSilent ? isForceRunAfter : this.autoRunAppAfterInstall);
+    if (installed) setImmediate(() => this.app.quit());
+    else this.quitAndInstallCalled = false;
+  }
+}
+
 /** electron-updater's real AppImageUpdater for a packaged app of this version, running on Node. */
-export function nodeAppImageUpdater(app: NodeAppAdapter): AppImageUpdater {
-  const updater = new AppImageUpdater(null, app);
+export function nodeAppImageUpdater(app: NodeAppAdapter): NodeAppImageUpdater {
+  const updater = new NodeAppImageUpdater(null, app);
   // With an AppAdapter electron-updater leaves the executor to the caller (in Electron it is net).
   Object.assign(updater, { httpExecutor: new NodeHttpExecutor() });
   return updater;

@@ -19,6 +19,9 @@ export class UpdateFeed {
   readonly requests: FeedRequest[] = [];
   /** When set, files go out in chunks of this many bytes, one every 100 ms. */
   slowChunkBytes: number | null = null;
+  /** With slowChunkBytes: a file stops once this many bytes are out, until release() (a download caught mid-way). */
+  holdAfterBytes: number | null = null;
+  private readonly held: Array<() => void> = [];
   private server: http.Server | null = null;
   private readonly sockets = new Set<Socket>();
   private port = 0;
@@ -40,6 +43,12 @@ export class UpdateFeed {
   /** The paths of the requests so far (query strings dropped). */
   paths(): string[] {
     return this.requests.map((request) => request.path);
+  }
+
+  /** Lets the held downloads go on, and holds no more. */
+  release(): void {
+    this.holdAfterBytes = null;
+    for (const go of this.held.splice(0)) go();
   }
 
   /** Stops answering: new connections are refused, open ones are closed. */
@@ -92,11 +101,16 @@ export class UpdateFeed {
       return;
     }
     const stream = createReadStream(file, { highWaterMark: chunk });
+    let sent = 0;
     stream.on('data', (data) => {
       stream.pause();
       response.write(data);
-      setTimeout(() => stream.resume(), 100);
+      sent += data.length;
+      const next = () => setTimeout(() => stream.resume(), 100);
+      if (this.holdAfterBytes !== null && sent >= this.holdAfterBytes) this.held.push(next);
+      else next();
     });
     stream.on('end', () => response.end());
+    response.on('close', () => stream.destroy());
   }
 }

@@ -117,6 +117,9 @@ function validArbitrary(channel: RequestChannel, profileIds: fc.Arbitrary<string
       });
     case 'export:showInFolder':
       return fc.record({ path: fc.oneof(fc.constantFrom('/etc/passwd', '../../x.csv'), nonBlank(200)) });
+    // Updates (issue 14)
+    case 'update:setMode':
+      return fc.record({ mode: fc.constantFrom('auto', 'ask', 'off') });
     default:
       return fc.constant(undefined);
   }

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contract } from '../../../common/contract';
@@ -152,11 +152,41 @@ describe('the Electron shell wiring (stand-in electron module)', () => {
     await vi.waitFor(() => expect(updater.downloads).toBe(1));
     expect(updater.checks).toBe(1);
     await vi.waitFor(() => expect(updater.autoInstallOnAppQuit).toBe(true));
-    fake.app.emit('before-quit');
     expect(updater.quitAndInstallCalls).toEqual([]);
   });
 
-  it('quits to install only on the user’s restart, through the update service', async () => {
+  it('sends each update state to the window, and answers update:state with the same', async () => {
+    const window = fake.FakeBrowserWindow.instances[0]!;
+    const sent = () => window.webContents.sent.filter(([name]) => name === 'update:state').map(([, state]) => state);
+    await vi.waitFor(() => expect(sent().at(-1)).toMatchObject({ phase: 'ready', release: { version: '0.2.0' } }));
+    expect((sent() as Array<{ phase: string }>).map((state) => state.phase)).toEqual(
+      expect.arrayContaining(['checking', 'available', 'downloading', 'ready']),
+    );
+    const answer = await fake.recorded.handlers.get('update:state')!(trustedEvent(), undefined);
+    expect(answer).toEqual({ ok: true, value: sent().at(-1) });
+  });
+
+  it('quits to install only after the user’s click reaches update:restart', async () => {
+    const updater = fake.fakeAutoUpdater;
+    const restart = fake.recorded.handlers.get('update:restart')!;
+    // Everything else the renderer can ask leaves the app running.
+    for (const channel of ['update:state', 'update:check', 'update:download', 'app:copyDiagnostics']) {
+      await fake.recorded.handlers.get(channel)!(trustedEvent(), undefined);
+    }
+    await fake.recorded.handlers.get('update:setMode')!(trustedEvent(), { mode: 'ask' });
+    // A page of another origin cannot restart the app.
+    await expect(
+      restart({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+    expect(updater.quitAndInstallCalls).toEqual([]);
+    // The user's click.
+    const answer = (await restart(trustedEvent(), undefined)) as { ok: boolean; value?: { phase: string } };
+    expect(answer).toMatchObject({ ok: true, value: { phase: 'installing' } });
+    // Silent, and the new version starts afterwards.
+    expect(updater.quitAndInstallCalls).toEqual([[true, true]]);
+  });
+
+  it('waits for an export running when the user clicks, then quits to install', async () => {
     const updater = fake.fakeAutoUpdater;
     const activity = new ActivityTracker();
     const service = await startShellUpdates({
@@ -166,7 +196,9 @@ describe('the Electron shell wiring (stand-in electron module)', () => {
       busy: activity,
       policyFile: path.join(fake.fakeUserData, 'no-policy.json'),
     });
+    updater.quitAndInstallCalls = [];
     await service.check();
+    await service.download();
     await vi.waitFor(() => expect(service.state().phase).toBe('ready'));
     expect(updater.quitAndInstallCalls).toEqual([]);
     // The click comes during an export: the install waits for it.
@@ -176,5 +208,26 @@ describe('the Electron shell wiring (stand-in electron module)', () => {
     endExport();
     await vi.waitFor(() => expect(updater.quitAndInstallCalls).toEqual([[true, true]]));
     await service.dispose();
+  });
+
+  it('puts the updates line in the diagnostics', async () => {
+    const diagnostics = (await fake.recorded.handlers.get('app:copyDiagnostics')!(trustedEvent(), undefined)) as {
+      value: { text: string };
+    };
+    expect(diagnostics.value.text).toMatch(/^Updates: ask; installing 0\.2\.0; version 0\.1\.0; last checked \d{4}-/m);
+  });
+
+  it('stops updates with main’s services when the app quits (settings saved), installing nothing itself', async () => {
+    const updater = fake.fakeAutoUpdater;
+    updater.quitAndInstallCalls = [];
+    fake.app.emit('before-quit');
+    const file = path.join(fake.fakeUserData, 'update-settings.json');
+    await vi.waitFor(async () =>
+      expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
+        mode: 'ask',
+        lastCheckedAt: expect.any(String),
+      }),
+    );
+    expect(updater.quitAndInstallCalls).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import {
   profileView,
   type Handlers,
 } from './fake-main';
+import { updateState } from './update-fixtures';
 
 /** `app:info` on a machine with a keychain. */
 export const appInfo: AppInfo = {
@@ -32,6 +33,7 @@ export function firstRunMain(overrides: Handlers = {}): FakeMain {
     'app:info': () => appInfo,
     'profiles:list': () => profilesState(),
     'connection:state': () => notConfiguredState,
+    'update:state': () => updateState(),
     ...overrides,
   });
 }
@@ -45,6 +47,7 @@ export function configuredMain(overrides: Handlers = {}): FakeMain {
     'portfolios:list': () => listing(),
     'portfolios:get': ({ id }) => portfolio({ id }),
     'sync:now': () => ({ status: 'updated', portfolioCount: 30, syncedAt: '2025-06-30T15:00:00Z', issues: [] }),
+    'update:state': () => updateState(),
     ...overrides,
   });
 }
