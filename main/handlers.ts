@@ -28,5 +28,8 @@ export function createHandlers(services: MainServices): HandlerTable {
     'connection:state': () => portfolios.state(),
     'export:csv': ({ kind, ids }) => exports.exportCsv(kind, ids),
     'export:showInFolder': ({ path }) => exports.showInFolder(path),
+
+    // Factsheet (issue 15)
+    'factsheet:savePdf': ({ id, pageSize }) => services.factsheets.savePdf(id, pageSize),
   };
 }

@@ -21,6 +21,7 @@ import { menuTemplate } from './shell/menu';
 import { trustSystemCertificates } from './trusted-certificates';
 import { createHardenedWindow, denyPermissions, hardenWebContents } from './shell/window';
 import { startShellUpdates } from './shell/updates';
+import { electronPdfPrinter } from './shell/pdf-printer';
 import { ActivityTracker } from './update/activity-tracker';
 import { followConnectionState } from './update/connection-activity';
 
@@ -100,10 +101,10 @@ if (!app.requestSingleInstanceLock()) {
       logger,
       events,
       saveDialog: {
-        async chooseSavePath(defaultName) {
+        async chooseSavePath(defaultName, filter = { name: 'CSV', extensions: ['csv'] }) {
           const options = {
             defaultPath: path.join(app.getPath('documents'), defaultName),
-            filters: [{ name: 'CSV', extensions: ['csv'] }],
+            filters: [filter],
           };
           const result = mainWindow
             ? await dialog.showSaveDialog(mainWindow, options)
@@ -115,6 +116,9 @@ if (!app.requestSingleInstanceLock()) {
         showInFolder: (file) => shell.showItemInFolder(file),
         copyText: (text) => void clipboard.writeText(text),
       },
+      // Factsheet (issue 15): the window's print stylesheet to PDF; the paper from the OS region ('' = unknown).
+      pdfPrinter: electronPdfPrinter(() => mainWindow?.webContents ?? null),
+      region: () => app.getLocaleCountryCode() || null,
     });
     app.on('before-quit', () => {
       void services.dispose();
