@@ -155,7 +155,8 @@ export const errorCatalog = {
   // Factsheet (issue 15)
   FACTSHEET_PRINT_FAILED: {
     retryable: true,
-    message: 'The factsheet could not be turned into a PDF. Try again; if it keeps failing, copy diagnostics for support.',
+    message:
+      'The factsheet could not be turned into a PDF. Try again; if it keeps failing, copy diagnostics for support.',
   },
   FACTSHEET_BUSY: {
     retryable: true,

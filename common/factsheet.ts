@@ -8,8 +8,7 @@ export type PageSize = z.infer<typeof pageSizeSchema>;
 
 /** What "Print / Save as PDF" did: saved (file, paper, size), or cancelled in the save dialog. */
 export type FactsheetOutcome =
-  | { status: 'saved'; path: string; fileName: string; pageSize: PageSize; bytes: number }
-  | { status: 'cancelled' };
+  { status: 'saved'; path: string; fileName: string; pageSize: PageSize; bytes: number } | { status: 'cancelled' };
 
 /** The words the app uses for a paper size. */
 export const pageSizeLabels: Record<PageSize, string> = { A4: 'A4', Letter: 'US Letter' };

@@ -73,7 +73,10 @@ export class FactsheetService {
       this.deps.logger.error('the factsheet could not be printed to PDF', { error });
       throw factsheetPrintFailed(error);
     }
-    if (pdf.byteLength < pdfMagic.length || Buffer.from(pdf.subarray(0, pdfMagic.length)).toString('latin1') !== pdfMagic) {
+    if (
+      pdf.byteLength < pdfMagic.length ||
+      Buffer.from(pdf.subarray(0, pdfMagic.length)).toString('latin1') !== pdfMagic
+    ) {
       const error = new Error(`the printer gave ${pdf.byteLength} bytes that are not a PDF`);
       this.deps.logger.error('the factsheet could not be printed to PDF', { error });
       throw factsheetPrintFailed(error);
