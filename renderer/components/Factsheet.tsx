@@ -44,7 +44,9 @@ export function Factsheet({
       const element = root.current;
       const drawn = slices.length === 0 || (element !== null && chartDrawn(element, slices));
       if (drawn || Date.now() - started > readyWaitMs) {
-        void document.fonts.ready.then(() => {
+        // Web fonts, where the page has them, must have loaded too (not every DOM has document.fonts).
+        const fonts: Promise<unknown> = 'fonts' in document ? document.fonts.ready : Promise.resolve();
+        void fonts.then(() => {
           if (!stopped) ready.current();
         });
         return;
@@ -81,7 +83,7 @@ export function Factsheet({
         {view.facts.map((fact) => (
           <div key={fact.label} className="fs-fact">
             <dt>{fact.label}</dt>
-            <dd>{fact.value}</dd>
+            <dd className={fact.when ? 'fs-when' : undefined}>{fact.value}</dd>
           </div>
         ))}
       </dl>
@@ -140,7 +142,7 @@ export function Factsheet({
               {view.holdings.map((holding, index) => (
                 <tr key={`${holding.ticker}-${index}`}>
                   <td className="num">{formatCount(index + 1)}</td>
-                  <td className="mono">{holding.ticker}</td>
+                  <td className="fs-ticker">{holding.ticker}</td>
                   <td>{holding.name}</td>
                   <td>{holding.assetClass ?? '—'}</td>
                   <td className="num">{formatPercent(holding.weight)}</td>

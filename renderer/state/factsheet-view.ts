@@ -6,6 +6,8 @@ import { allocationByAssetClass, sortHoldings, type AllocationSlice } from './ho
 export interface FactsheetFact {
   label: string;
   value: string;
+  /** A date and time, kept on one line. */
+  when?: true;
 }
 
 /** Everything the printed factsheet shows, as text and rows ready to lay out. */
@@ -55,9 +57,13 @@ export function factsheetView(portfolio: Portfolio, context: FactsheetContext): 
       { label: 'Minimum investment', value: formatMoney(portfolio.minimumInvestment, portfolio.currency) },
       { label: 'Holdings', value: formatCount(portfolio.holdings.length) },
       { label: 'Weights', value: weightsWords(portfolio) },
-      { label: 'Model last updated', value: formatDateTime(portfolio.updatedAt) },
+      { label: 'Model last updated', value: formatDateTime(portfolio.updatedAt), when: true },
       // The data date: the last sync with the partner's API.
-      { label: 'Data as of', value: context.syncedAt ? formatDateTime(context.syncedAt) : 'not synced yet' },
+      {
+        label: 'Data as of',
+        value: context.syncedAt ? formatDateTime(context.syncedAt) : 'not synced yet',
+        when: true,
+      },
     ],
     slices: allocationByAssetClass(portfolio.holdings),
     holdings: sortHoldings(portfolio.holdings, { key: 'weight', direction: 'descending' }),

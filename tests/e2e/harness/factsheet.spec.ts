@@ -234,6 +234,8 @@ test('a 20-holding portfolio prints on one page of A4 and of US Letter, chart an
       const today = new Date().toISOString().slice(0, 10);
       expect(first.fileName).toBe(`${portfolio.name} factsheet ${today}.pdf`);
       expect(first.status).toContain('(A4,');
+      await page.getByTestId('factsheet-status').getByRole('button', { name: 'Show in folder' }).click();
+      await expect.poll(() => harness.shown).toEqual([first.file]);
       await keepArtefacts(testInfo, first.file, 'factsheet-20-a4');
       const { info, words } = await expectPaperAndHoldings(first.file, portfolio, 'A4', syncedAt);
       expect(info.pages).toBe(1);
