@@ -4,6 +4,7 @@ import type { ConnectionState } from './connection-state';
 import type { ConnectionTestReport } from './connection-test';
 import type { DiagnosticsReport } from './diagnostics';
 import { event, request } from './contract-kit';
+import { pageSizeSchema, type FactsheetOutcome } from './factsheet';
 import type { Portfolio } from './portfolio';
 import type { PortfolioListing } from './portfolio-summary';
 import { profileDraftSchema, profileIdSchema, secretSchema, type ProfileView } from './profile';
@@ -75,6 +76,15 @@ export const contract = {
     'update:restart': request(z.undefined()).returns<UpdateState>(),
     /** Settings → Updates; refused when the organisation's policy file sets the mode. */
     'update:setMode': request(z.object({ mode: updateModeSchema }).strict()).returns<UpdateState>(),
+    // Factsheet (issue 15)
+    /**
+     * Saves the portfolio's factsheet as PDF through the native save dialog: main prints the window's
+     * print stylesheet, so the renderer shows the factsheet of this id while the call runs. Paper:
+     * the one given, else the OS region's (US Letter in the US, Canada and the other Letter countries, A4 elsewhere).
+     */
+    'factsheet:savePdf': request(
+      z.object({ id: portfolioId, pageSize: pageSizeSchema.optional() }).strict(),
+    ).returns<FactsheetOutcome>(),
   },
   events: {
     'menu:command': event<MenuCommand>(),

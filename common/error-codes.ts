@@ -152,6 +152,20 @@ export const errorCatalog = {
     retryable: true,
     message: 'The CSV file could not be written. Check that the folder exists and you may write there.',
   },
+  // Factsheet (issue 15)
+  FACTSHEET_PRINT_FAILED: {
+    retryable: true,
+    message:
+      'The factsheet could not be turned into a PDF. Try again; if it keeps failing, copy diagnostics for support.',
+  },
+  FACTSHEET_BUSY: {
+    retryable: true,
+    message: 'A factsheet is being saved already. Wait for it to finish, then try again.',
+  },
+  FACTSHEET_WRITE_FAILED: {
+    retryable: true,
+    message: 'The PDF file could not be written. Check that the folder exists and you may write there.',
+  },
   // Updates (shown in About and diagnostics, never as a pop-up; the next scheduled check tries again)
   UPDATES_MANAGED: {
     retryable: false,

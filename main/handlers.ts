@@ -35,5 +35,7 @@ export function createHandlers(services: MainServices): HandlerTable {
     'update:download': () => services.updates.download(),
     'update:restart': () => services.updates.restart(),
     'update:setMode': ({ mode }) => services.updates.setMode(mode),
+    // Factsheet (issue 15)
+    'factsheet:savePdf': ({ id, pageSize }) => services.factsheets.savePdf(id, pageSize),
   };
 }

@@ -21,6 +21,7 @@ import { menuTemplate } from './shell/menu';
 import { trustSystemCertificates } from './trusted-certificates';
 import { createHardenedWindow, denyPermissions, hardenWebContents } from './shell/window';
 import { startShellUpdates } from './shell/updates';
+import { electronPdfPrinter } from './shell/pdf-printer';
 
 // The thin Electron shell: everything it wires together is tested without Electron.
 
@@ -98,10 +99,10 @@ if (!app.requestSingleInstanceLock()) {
       logger,
       events,
       saveDialog: {
-        async chooseSavePath(defaultName) {
+        async chooseSavePath(defaultName, filter = { name: 'CSV', extensions: ['csv'] }) {
           const options = {
             defaultPath: path.join(app.getPath('documents'), defaultName),
-            filters: [{ name: 'CSV', extensions: ['csv'] }],
+            filters: [filter],
           };
           const result = mainWindow
             ? await dialog.showSaveDialog(mainWindow, options)
@@ -115,6 +116,9 @@ if (!app.requestSingleInstanceLock()) {
       },
       // Updates: checked after the first sync, downloaded and installed only while no sync or export runs.
       startUpdates: startShellUpdates,
+      // Factsheet (issue 15): the window's print stylesheet to PDF; the paper from the OS region ('' = unknown).
+      pdfPrinter: electronPdfPrinter(() => mainWindow?.webContents ?? null),
+      region: () => app.getLocaleCountryCode() || null,
     });
     app.on('before-quit', () => {
       void services.dispose();

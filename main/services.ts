@@ -7,6 +7,9 @@ import { systemClock, type Clock } from './clock';
 import { DemoService } from './demo/demo-service';
 import type { SaveDialog, ShellActions } from './desktop-ports';
 import { ExportService } from './export/export-service';
+import { FactsheetService } from './factsheet/factsheet-service';
+import type { PdfPrinter } from './factsheet/pdf-printer';
+import { regionOfLocale } from './factsheet/region-paper';
 import { nodeAtomicWriteIo, type AtomicWriteIo } from './fs/atomic-file';
 import type { EventSink } from './ipc/event-sink';
 import { redactingSecretStore } from './keychain/redacting-secret-store';
@@ -36,6 +39,8 @@ export interface MainServices {
   exports: ExportService;
   connectionTests: ConnectionTester;
   demo: DemoService;
+  // Factsheet (issue 15)
+  factsheets: FactsheetService;
   /** The last warnings and errors, redacted, for diagnostics. */
   recentLog: RecentLog;
   userDataDir: string;
@@ -70,11 +75,18 @@ export interface MainServicesConfig {
   trackExport?: <T>(work: () => Promise<T>) => Promise<T>;
   /** Starts the app's updates (issue 14): `startShellUpdates` in the app; none in tests unless a test gives one. */
   startUpdates?: StartUpdates;
+  // Factsheet (issue 15)
+  /** Prints the window to PDF (webContents.printToPDF in the app, page.pdf() in the harness). */
+  pdfPrinter?: PdfPrinter;
+  /** The OS region (ISO 3166 code) that picks the factsheet's paper; the process locale's when not given. */
+  region?: () => string | null;
 }
 
 const noEvents: EventSink = { emit() {} };
 const noDialog: SaveDialog = { chooseSavePath: () => Promise.resolve(null) };
 const noShell: ShellActions = { showInFolder() {}, copyText() {} };
+const noPrinter: PdfPrinter = { print: () => Promise.reject(new Error('no window to print')) };
+const processRegion = () => regionOfLocale(Intl.DateTimeFormat().resolvedOptions().locale);
 
 /** The host's logger, with warnings and errors also kept (redacted) for diagnostics. */
 function withRecentProblems(redactor: Redactor, recentLog: RecentLog, host: Logger | undefined): Logger {
@@ -147,6 +159,18 @@ export function createMainServices(config: MainServicesConfig): MainServices {
     logger,
     track: wiring.trackExport,
   });
+  // Factsheet (issue 15)
+  const factsheets = new FactsheetService({
+    portfolio: (id) => portfolios.get(id),
+    saveDialog: config.saveDialog ?? noDialog,
+    printer: config.pdfPrinter ?? noPrinter,
+    clock,
+    region: config.region ?? processRegion,
+    logger,
+    fileIo: config.fileIo ?? { ...nodeAtomicWriteIo, warn: (message, error) => logger.warn(message, { error }) },
+    track: config.trackExport,
+    onSaved: (file) => exports.allowShowing(file),
+  });
   const connectionTests = new ConnectionTester({
     getProfile: (profileId) => profiles.get(profileId),
     secrets,
@@ -165,6 +189,7 @@ export function createMainServices(config: MainServicesConfig): MainServices {
     exports,
     connectionTests,
     demo,
+    factsheets,
     recentLog,
     shell,
     updates: wiring.updates,

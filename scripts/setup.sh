@@ -8,7 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # libsecret: keytar's build and the Secret Service client; gnome-keyring + dbus: a keychain for the
 # tests' private session; chromium: the Playwright harness's browser; xvfb: a display for Electron;
 # tinyproxy and microsocks: the real HTTP and SOCKS5 proxies the network tests start on 127.0.0.1.
-system_packages=(libsecret-1-dev gnome-keyring dbus dbus-x11 chromium xvfb xauth tinyproxy microsocks)
+system_packages=(libsecret-1-dev gnome-keyring dbus dbus-x11 chromium xvfb xauth tinyproxy microsocks poppler-utils)
 
 ensure_system_packages() {
   [ "$(uname -s)" = "Linux" ] || return 0

@@ -54,4 +54,9 @@ export class ExportService {
     this.deps.shell.showInFolder(filePath);
     return true;
   }
+
+  /** Lets "Show in folder" reveal a file another part of main saved for the user (a factsheet PDF). */
+  allowShowing(filePath: string): void {
+    this.exported.add(filePath);
+  }
 }

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import type { ExportKind } from '../../common/sync-outcome';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FactsheetControl } from '../components/FactsheetControl';
 import { HoldingsTable } from '../components/HoldingsTable';
 import { WeightsFlag } from '../components/WeightsFlag';
 import { usePortfolio } from '../data/queries';
@@ -87,6 +88,7 @@ export function DetailScreen({
               >
                 Export summary CSV…
               </button>
+              <FactsheetControl portfolio={portfolio} />
             </div>
           </header>
           {portfolio.description ? <p className="detail-description">{portfolio.description}</p> : null}

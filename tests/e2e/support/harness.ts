@@ -12,6 +12,7 @@ import { createHandlers } from '../../../main/handlers';
 import { createMainServices, type MainServices, type MainServicesConfig } from '../../../main/services';
 import { KeytarSecretStore } from '../../../main/keychain/keytar-secret-store';
 import { rendererResponse } from '../../../main/renderer-files';
+import { playwrightPdfPrinter } from './playwright-pdf-printer';
 
 /** Where the harness serves the built renderer from (intercepted by page.route, never on the network). */
 export const harnessOrigin: AppOrigin = { protocol: 'http:', host: 'app.local' };
@@ -100,6 +101,8 @@ export async function openHarness(
     },
     shell: { showInFolder: (file) => shown.push(file), copyText: (text) => copied.push(text) },
     autoSync: { retryMs: 1_000, intervalMs: 0 },
+    // Factsheet (issue 15): the window's print stylesheet to PDF through Chromium's own printing.
+    pdfPrinter: playwrightPdfPrinter(page),
     ...options,
   });
   const dispatch = createDispatcher(createHandlers(services));

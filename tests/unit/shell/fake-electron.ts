@@ -18,6 +18,13 @@ export class FakeWebContents extends EventEmitter {
   send(channel: string, payload: unknown) {
     this.sent.push([channel, payload]);
   }
+  /** Every printToPDF call's options; each answers `pdf` (a Buffer, as Electron's does). */
+  printed: Array<Record<string, unknown>> = [];
+  pdf = Buffer.from('%PDF-1.7\n% printed by the stand-in webContents\n%%EOF\n');
+  printToPDF(options: Record<string, unknown>) {
+    this.printed.push(options);
+    return Promise.resolve(this.pdf);
+  }
 }
 
 /** A recorded BrowserWindow. */
@@ -87,6 +94,9 @@ export const app = Object.assign(appEvents, {
   getName: () => 'Model Portfolios',
   getVersion: () => '0.1.0',
   getPath: () => fakeUserData,
+  /** The OS region Electron reports ('' when it cannot tell); a test sets it. */
+  localeCountryCode: 'DE',
+  getLocaleCountryCode: () => app.localeCountryCode,
 });
 
 export const BrowserWindow = FakeBrowserWindow;
@@ -152,7 +162,15 @@ export const clipboard = {
 };
 
 export const dialog = {
-  showSaveDialog: () => Promise.resolve({ canceled: true, filePath: undefined }),
+  /** Every showSaveDialog call's options (the window argument dropped). */
+  saveDialogs: [] as Array<{ defaultPath?: string; filters?: unknown }>,
+  /** What the next save dialogs answer, in turn; the user cancels when none is queued. */
+  saveAnswers: [] as string[],
+  showSaveDialog: (...args: unknown[]) => {
+    dialog.saveDialogs.push(args.at(-1) as { defaultPath?: string; filters?: unknown });
+    const filePath = dialog.saveAnswers.shift();
+    return Promise.resolve(filePath ? { canceled: false, filePath } : { canceled: true, filePath: undefined });
+  },
 };
 
 /** A stand-in for electron-updater's autoUpdater: records how the shell sets it up and what it is asked to do. */

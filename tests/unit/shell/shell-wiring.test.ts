@@ -137,6 +137,77 @@ describe('the Electron shell wiring (stand-in electron module)', () => {
     expect(fake.FakeBrowserWindow.instances[0]!.webContents.sent).toContainEqual(['menu:command', 'sync-now']);
   });
 
+  // Factsheet (issue 15)
+  it('saves a factsheet: the save dialog with a PDF filter, printToPDF on the window, the PDF written where the dialog said', async () => {
+    const sandbox = await startSandbox({ portfolios: 2, holdingsCount: 5 });
+    const call = async (channel: string, arg?: unknown) => {
+      const result = (await fake.recorded.handlers.get(channel)!(trustedEvent(), arg)) as {
+        ok: boolean;
+        value?: unknown;
+        error?: unknown;
+      };
+      expect(result, channel).toMatchObject({ ok: true });
+      return result.value as Record<string, unknown>;
+    };
+    let profileId: string | null = null;
+    try {
+      const profile = await call('profiles:save', {
+        name: 'Shell sandbox',
+        baseUrl: sandbox.baseUrl,
+        clientId: sandbox.credentials.clientId,
+        tokenStyle: 'json',
+        secret: sandbox.credentials.clientSecret,
+      });
+      profileId = String(profile.id);
+      await call('profiles:activate', { profileId });
+      await vi.waitFor(async () => expect((await call('portfolios:list')).portfolios).toHaveLength(2), {
+        timeout: 20_000,
+      });
+      const { name } = await call('portfolios:get', { id: 'mp-000001' });
+      const contents = fake.FakeBrowserWindow.instances[0]!.webContents;
+      const today = new Date().toISOString().slice(0, 10);
+
+      // The OS says the United States: US Letter when the request names no paper.
+      fake.app.localeCountryCode = 'US';
+      const letter = path.join(fake.fakeUserData, 'letter.pdf');
+      fake.dialog.saveAnswers.push(letter);
+      expect(await call('factsheet:savePdf', { id: 'mp-000001' })).toMatchObject({
+        status: 'saved',
+        path: letter,
+        pageSize: 'Letter',
+      });
+      expect(fake.dialog.saveDialogs.at(-1)).toEqual({
+        defaultPath: path.join(fake.fakeUserData, `${String(name)} factsheet ${today}.pdf`),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      });
+      expect(contents.printed.at(-1)).toMatchObject({
+        pageSize: 'Letter',
+        margins: { top: 0.5, right: 0.5, bottom: 0.5, left: 0.5 },
+        printBackground: true,
+      });
+      expect(await readFile(letter)).toEqual(contents.pdf);
+
+      // A4 asked for: A4 whatever the region.
+      const a4 = path.join(fake.fakeUserData, 'a4.pdf');
+      fake.dialog.saveAnswers.push(a4);
+      expect(await call('factsheet:savePdf', { id: 'mp-000001', pageSize: 'A4' })).toMatchObject({ path: a4 });
+      expect(contents.printed.at(-1)).toMatchObject({ pageSize: 'A4' });
+      expect(await readFile(a4)).toEqual(contents.pdf);
+
+      // Cancelled in the dialog: nothing printed.
+      const prints = contents.printed.length;
+      expect(await call('factsheet:savePdf', { id: 'mp-000001' })).toEqual({ status: 'cancelled' });
+      expect(contents.printed).toHaveLength(prints);
+      // The CSV export's dialog still offers CSV.
+      fake.dialog.saveAnswers.length = 0;
+      await call('export:csv', { kind: 'list', ids: 'all' });
+      expect(fake.dialog.saveDialogs.at(-1)?.filters).toEqual([{ name: 'CSV', extensions: ['csv'] }]);
+    } finally {
+      if (profileId) await call('profiles:remove', { profileId });
+      await sandbox.close();
+    }
+  });
+
   it('sets up electron-updater’s autoUpdater with the packaged feed, and lets the service decide when', async () => {
     const updater = fake.fakeAutoUpdater;
     await vi.waitFor(() => expect(updater.autoDownload).toBe(false));
