@@ -8,6 +8,7 @@ import type { Portfolio } from './portfolio';
 import type { PortfolioListing } from './portfolio-summary';
 import { profileDraftSchema, profileIdSchema, secretSchema, type ProfileView } from './profile';
 import type { ProfilesState } from './profiles-state';
+import { proxySignInAnswerSchema, type ProxySignInRequest } from './proxy-sign-in';
 import type { ExportOutcome, SyncOutcome } from './sync-outcome';
 
 const byProfile = z.object({ profileId: profileIdSchema }).strict();
@@ -62,6 +63,14 @@ export const contract = {
     ).returns<ExportOutcome>(),
     /** Shows a file this session exported in the OS file manager. */
     'export:showInFolder': request(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<boolean>(),
+
+    // Network (issue 13)
+    /** The proxy sign-in dialog's answer (write-only: no password ever comes back); false when the question is no longer current. */
+    'proxy:signIn': request(proxySignInAnswerSchema).returns<boolean>(),
+    /** The proxy sign-in dialog was cancelled: that sign-in fails with PROXY_AUTH_REQUIRED. */
+    'proxy:cancelSignIn': request(z.object({ id: z.number().int().nonnegative() }).strict()).returns<boolean>(),
+    /** The proxy sign-in question waiting now, or null (for a window that opens after it was asked). */
+    'proxy:current': request(z.undefined()).returns<ProxySignInRequest | null>(),
   },
   events: {
     'menu:command': event<MenuCommand>(),
@@ -71,5 +80,9 @@ export const contract = {
     'profiles:changed': event<{ profileId: string }>(),
     /** The active profile's portfolio set changed (a sync landed, or the profile switched): list again. */
     'portfolios:changed': event<{ profileId: string | null; syncedAt: string | null }>(),
+
+    // Network (issue 13)
+    /** A proxy asks for sign-in: the question to show (never a password), or null to close the dialog. */
+    'proxy:signInRequested': event<ProxySignInRequest | null>(),
   },
 } as const;

@@ -28,5 +28,10 @@ export function createHandlers(services: MainServices): HandlerTable {
     'connection:state': () => portfolios.state(),
     'export:csv': ({ kind, ids }) => exports.exportCsv(kind, ids),
     'export:showInFolder': ({ path }) => exports.showInFolder(path),
+
+    // Network (issue 13)
+    'proxy:signIn': (answer) => services.network.prompts.answer(answer),
+    'proxy:cancelSignIn': ({ id }) => services.network.prompts.cancel(id),
+    'proxy:current': () => services.network.prompts.current(),
   };
 }

@@ -32,6 +32,7 @@ export function firstRunMain(overrides: Handlers = {}): FakeMain {
     'app:info': () => appInfo,
     'profiles:list': () => profilesState(),
     'connection:state': () => notConfiguredState,
+    'proxy:current': () => null,
     ...overrides,
   });
 }
@@ -45,6 +46,7 @@ export function configuredMain(overrides: Handlers = {}): FakeMain {
     'portfolios:list': () => listing(),
     'portfolios:get': ({ id }) => portfolio({ id }),
     'sync:now': () => ({ status: 'updated', portfolioCount: 30, syncedAt: '2025-06-30T15:00:00Z', issues: [] }),
+    'proxy:current': () => null,
     ...overrides,
   });
 }
