@@ -76,9 +76,9 @@ describe('profile form', () => {
       /Leave the user name and password out/,
     );
     expect(validateFields({ ...manual, proxyUrl: 'ftp://proxy.corp' }, false).proxyUrl).toMatch(/must start with/);
-    expect(validateFields({ ...manual, proxyUrl: 'proxy.corp:3128', bypass: 'ok.example, bad/host!' }, false)).toEqual(
-      { bypass: expect.stringContaining('“bad/host!”') as string },
-    );
+    expect(validateFields({ ...manual, proxyUrl: 'proxy.corp:3128', bypass: 'ok.example, bad/host!' }, false)).toEqual({
+      bypass: expect.stringContaining('“bad/host!”') as string,
+    });
     expect(validateFields({ ...manual, proxyUrl: 'proxy.corp:3128', bypass: '<local>, *.corp, ::1' }, false)).toEqual(
       {},
     );

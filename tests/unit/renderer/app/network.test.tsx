@@ -36,9 +36,7 @@ describe('proxy sign-in dialog', () => {
     await user.type(within(dialog).getByLabelText('Proxy user name'), 'ann');
     await user.type(password, 'pw-1');
     await user.click(within(dialog).getByRole('button', { name: 'Sign in' }));
-    await waitFor(() =>
-      expect(main.lastArg('proxy:signIn')).toEqual({ id: 7, username: 'ann', password: 'pw-1' }),
-    );
+    await waitFor(() => expect(main.lastArg('proxy:signIn')).toEqual({ id: 7, username: 'ann', password: 'pw-1' }));
     // Write-only: the field is emptied as soon as it is sent.
     expect(password.value).toBe('');
     expect(main.count('proxy:signIn')).toBe(1);
@@ -67,9 +65,7 @@ describe('proxy sign-in dialog', () => {
     expect((within(signInDialog()).getByLabelText('Proxy password') as HTMLInputElement).value).toBe('');
     await user.type(within(signInDialog()).getByLabelText('Proxy password'), 'right');
     await user.click(within(signInDialog()).getByRole('button', { name: 'Sign in' }));
-    await waitFor(() =>
-      expect(main.lastArg('proxy:signIn')).toEqual({ id: 8, username: 'ann', password: 'right' }),
-    );
+    await waitFor(() => expect(main.lastArg('proxy:signIn')).toEqual({ id: 8, username: 'ann', password: 'right' }));
   });
 
   it('cancels with the question’s id (button or Escape), and checks the user name before sending', async () => {
@@ -134,9 +130,7 @@ describe('network settings and proxy errors', () => {
     expect((within(network).getByLabelText(/Manual proxy/) as HTMLInputElement).checked).toBe(true);
     const address = within(network).getByLabelText('Proxy address') as HTMLInputElement;
     expect(address.value).toBe('http://proxy.corp:3128');
-    expect((within(network).getByLabelText('Go direct to these hosts') as HTMLTextAreaElement).value).toBe(
-      '.internal',
-    );
+    expect((within(network).getByLabelText('Go direct to these hosts') as HTMLTextAreaElement).value).toBe('.internal');
 
     await user.clear(address);
     await user.type(address, 'http://ann:pw@proxy.corp:3128');
