@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ProxySignInRequest } from '../../common/proxy-sign-in';
 import { api } from '../bridge';
 import { useProxySignInRequest } from '../data/proxy-sign-in';
@@ -51,6 +51,12 @@ function ProxySignInForm({
   const [username, setUsername] = useState(initialUser);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const userRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  // Runs after the dialog opened (the Modal's own effect runs first): the field to type in next.
+  useEffect(() => {
+    (initialUser ? passwordRef : userRef).current?.focus();
+  }, [initialUser]);
   // A stale answer (the question was cancelled or timed out meanwhile) reads main's current question again.
   const reread = (current: boolean) => {
     if (!current) void client.invalidateQueries({ queryKey: queryKeys.proxySignIn });
@@ -104,9 +110,9 @@ function ProxySignInForm({
                 setUsername(event.target.value);
                 setError(null);
               }}
+              ref={userRef}
               autoComplete="username"
               spellCheck={false}
-              autoFocus={!initialUser}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? errorId : undefined}
             />
@@ -118,9 +124,9 @@ function ProxySignInForm({
               type="password"
               value={password}
               onChange={(event) => setPassword(event.target.value)}
+              ref={passwordRef}
               autoComplete="current-password"
               spellCheck={false}
-              autoFocus={Boolean(initialUser)}
               aria-describedby={`${id}-password-hint`}
             />
             <span id={`${id}-password-hint`} className="field-hint">
