@@ -39,7 +39,8 @@ test('the proxy asks: wrong password → asked again; right one → data, kept; 
   page,
   context,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  // Six axe scans, two windows and a restart: generous on a shared, loaded machine.
+  test.setTimeout(240_000);
   const network = { extraCa: [sandbox.caPem!] };
   const cspViolations = await watchCsp(page);
   const harness = await openHarness(page, { network });
