@@ -51,6 +51,7 @@ async function measureWith(sandbox: Sandbox, proxy: Tinyproxy) {
     clientId: sandbox.credentials.clientId,
     tokenStyle: 'json' as const,
     demo: false,
+    network: { mode: 'system' as const },
   };
   const token = (await createTokenFetcher(systemClock, { route: direct })(profile, sandbox.credentials.clientSecret))
     .accessToken;

@@ -19,6 +19,7 @@ const profile = {
   clientId: sandbox.credentials.clientId,
   tokenStyle: 'json' as const,
   demo: false,
+  network: { mode: 'none' as const },
 };
 const token = (await createTokenFetcher(systemClock)(profile, sandbox.credentials.clientSecret)).accessToken;
 const headers = { accept: 'application/json; version=1.0.0', authorization: `Bearer ${token}` };

@@ -24,6 +24,7 @@ async function manager(id: string): Promise<TokenManager> {
     clientId: sandbox.credentials.clientId,
     tokenStyle: 'json',
     demo: false,
+    network: { mode: 'none' },
   };
   await secrets.set(clientSecretAccount(id), sandbox.credentials.clientSecret);
   return new TokenManager({

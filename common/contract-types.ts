@@ -13,10 +13,10 @@ export type EventName = keyof Events;
 export type RequestArg<C extends RequestChannel> = z.input<Requests[C]['args']>;
 /** What a handler receives (after main parses it). */
 export type ParsedArg<C extends RequestChannel> = z.output<Requests[C]['args']>;
-/** What a channel's handler returns on success. */
-export type RequestResult<C extends RequestChannel> = NonNullable<Requests[C]['result']>;
-/** An event's payload. */
-export type EventPayload<E extends EventName> = NonNullable<Events[E]['payload']>;
+/** What a channel's handler returns on success (null when its type says so; only the marker's undefined is dropped). */
+export type RequestResult<C extends RequestChannel> = Exclude<Requests[C]['result'], undefined>;
+/** An event's payload (null when its type says so). */
+export type EventPayload<E extends EventName> = Exclude<Events[E]['payload'], undefined>;
 
 type DomainOf<K> = K extends `${infer D}:${string}` ? D : never;
 type Domain = DomainOf<RequestChannel> | DomainOf<EventName>;

@@ -9,6 +9,7 @@ import type { Portfolio } from './portfolio';
 import type { PortfolioListing } from './portfolio-summary';
 import { profileDraftSchema, profileIdSchema, secretSchema, type ProfileView } from './profile';
 import type { ProfilesState } from './profiles-state';
+import { proxySignInAnswerSchema, type ProxySignInRequest } from './proxy-sign-in';
 import type { ExportOutcome, SyncOutcome } from './sync-outcome';
 import { updateModeSchema, type UpdateState } from './update-state';
 
@@ -85,6 +86,13 @@ export const contract = {
     'factsheet:savePdf': request(
       z.object({ id: portfolioId, pageSize: pageSizeSchema.optional() }).strict(),
     ).returns<FactsheetOutcome>(),
+    // Network (issue 13)
+    /** The proxy sign-in dialog's answer (write-only: no password ever comes back); false when the question is no longer current. */
+    'proxy:signIn': request(proxySignInAnswerSchema).returns<boolean>(),
+    /** The proxy sign-in dialog was cancelled: that sign-in fails with PROXY_AUTH_REQUIRED. */
+    'proxy:cancelSignIn': request(z.object({ id: z.number().int().nonnegative() }).strict()).returns<boolean>(),
+    /** The proxy sign-in question waiting now, or null (for a window that opens after it was asked). */
+    'proxy:current': request(z.undefined()).returns<ProxySignInRequest | null>(),
   },
   events: {
     'menu:command': event<MenuCommand>(),
@@ -97,5 +105,9 @@ export const contract = {
     // Updates (issue 14)
     /** Updates moved (a check, download progress, ready, an error, the mode): the whole state, not a patch. */
     'update:state': event<UpdateState>(),
+
+    // Network (issue 13)
+    /** A proxy asks for sign-in: the question to show (never a password), or null to close the dialog. */
+    'proxy:signInRequested': event<ProxySignInRequest | null>(),
   },
 } as const;

@@ -20,6 +20,8 @@ export interface DiagnosticsReport {
     demo: boolean;
     hasSecret: boolean;
     active: boolean;
+    /** The proxy mode and the proxy's host:port (never credentials), e.g. "Proxy: manual, http proxy at proxy.corp:3128". */
+    network: string;
   }>;
   connection: ConnectionState;
   recentProblems: string[];

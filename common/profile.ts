@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { networkSettingSchema } from './network-setting';
 
 /** How the token request carries the credentials: the partner doc's JSON body, or RFC 6749's form. */
 export const tokenStyles = ['json', 'form-body', 'form-basic'] as const;
@@ -60,6 +61,8 @@ export const profileSchema = z.object({
   tokenStyle: z.enum(tokenStyles).default('json'),
   /** True for the built-in sandbox started by "Explore with demo data". */
   demo: z.boolean().default(false),
+  /** How the profile reaches its API (system proxy, none, manual); files from before it was added load as the system's. */
+  network: networkSettingSchema,
 });
 
 /** A connection profile (no secret). */
@@ -76,6 +79,8 @@ export const profileDraftSchema = z.object({
   clientId: z.string().trim().min(1, 'Enter the client ID.').max(512),
   tokenStyle: z.enum(tokenStyles).default('json'),
   secret: secretSchema.optional(),
+  /** The network setting; absent = keep the saved one (the system's proxy settings for a new profile). */
+  network: networkSettingSchema.unwrap().optional(),
 });
 
 /** A profile draft from the renderer, before main saves it. */

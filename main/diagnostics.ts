@@ -1,5 +1,7 @@
 import type { ConnectionState } from '../common/connection-state';
 import type { DiagnosticsReport } from '../common/diagnostics';
+import { describeNetworkSetting } from './network/route-description';
+import { networkOf } from './profiles/connection-way';
 import type { MainServices } from './services';
 import { updateDiagnosticsLine } from './update/update-diagnostics';
 
@@ -43,6 +45,7 @@ export async function buildDiagnostics(services: MainServices): Promise<Diagnost
       demo: profile.demo,
       hasSecret: profile.hasSecret,
       active: profile.id === state.activeProfileId,
+      network: describeNetworkSetting(networkOf(profile)),
     })),
     connection,
     recentProblems: services.recentLog.lines(),
@@ -54,7 +57,7 @@ export async function buildDiagnostics(services: MainServices): Promise<Diagnost
     'Profiles:',
     ...report.profiles.map(
       (p) =>
-        `  ${p.active ? '*' : ' '} ${p.name}: ${p.baseUrl} (${p.tokenStyle}${p.demo ? ', demo' : ''}, secret ${p.hasSecret ? 'stored' : 'missing'})`,
+        `  ${p.active ? '*' : ' '} ${p.name}: ${p.baseUrl} (${p.tokenStyle}${p.demo ? ', demo' : ''}, secret ${p.hasSecret ? 'stored' : 'missing'}); ${p.network}`,
     ),
     describeConnection(connection),
     updateDiagnosticsLine(updates),

@@ -37,5 +37,9 @@ export function createHandlers(services: MainServices): HandlerTable {
     'update:setMode': ({ mode }) => services.updates.setMode(mode),
     // Factsheet (issue 15)
     'factsheet:savePdf': ({ id, pageSize }) => services.factsheets.savePdf(id, pageSize),
+    // Network (issue 13)
+    'proxy:signIn': (answer) => services.network.prompts.answer(answer),
+    'proxy:cancelSignIn': ({ id }) => services.network.prompts.cancel(id),
+    'proxy:current': () => services.network.prompts.current(),
   };
 }

@@ -14,9 +14,6 @@ import { registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { rendererSource } from './shell/renderer-source';
 import { isTrustedSender } from './ipc/trusted-sender';
 import { electronProxyResolver } from './network/electron-proxy-resolver';
-import { HttpRouter } from './network/http-router';
-import { noCredentialsPrompt } from './network/proxy-sign-in';
-import { defaultNetworkSetting } from '../common/network-setting';
 import { menuTemplate } from './shell/menu';
 import { trustSystemCertificates } from './trusted-certificates';
 import { createHardenedWindow, denyPermissions, hardenWebContents } from './shell/window';
@@ -75,16 +72,6 @@ if (!app.requestSingleInstanceLock()) {
       logger.warn('could not add the system certificate store; using the bundled one', { error });
     }
     const secrets = new KeytarSecretStore();
-    // The network path: Chromium's proxy choice (OS settings, PAC, WPAD) for the API's URLs. Until the
-    // proxy sign-in dialog and per-profile settings are wired, every profile uses the system setting and
-    // a proxy that asks for sign-in gets PROXY_AUTH_REQUIRED.
-    const network = new HttpRouter({
-      systemResolver: electronProxyResolver(session.defaultSession),
-      secrets,
-      redactor,
-      logger,
-      prompt: noCredentialsPrompt,
-    });
     const services = createMainServices({
       identity: {
         appName: app.getName(),
@@ -93,7 +80,8 @@ if (!app.requestSingleInstanceLock()) {
         electronVersion: process.versions.electron ?? null,
       },
       secrets,
-      apiOptions: { route: network.routeFor(defaultNetworkSetting) },
+      // "Use the system's proxy settings" is Chromium's choice (OS settings, PAC, WPAD) for the API's URLs.
+      network: { systemResolver: electronProxyResolver(session.defaultSession) },
       userDataDir: app.getPath('userData'),
       redactor,
       logger,
@@ -120,10 +108,7 @@ if (!app.requestSingleInstanceLock()) {
       pdfPrinter: electronPdfPrinter(() => mainWindow?.webContents ?? null),
       region: () => app.getLocaleCountryCode() || null,
     });
-    app.on('before-quit', () => {
-      void services.dispose();
-      network.dispose();
-    });
+    app.on('before-quit', () => void services.dispose());
     registerContractHandlers(
       createDispatcher(createHandlers(services), (channel, error) =>
         logger.error('unexpected error in a handler', { channel, error }),

@@ -1,8 +1,6 @@
 import type { ApiClientOptions } from './api/api-client';
 import type { AppIdentity } from './app-info-service';
 import { ConnectionTester } from './auth/connection-tester';
-import { redactingTokenFetcher } from './auth/redacting-token-fetcher';
-import { createTokenFetcher } from './auth/token-client';
 import { systemClock, type Clock } from './clock';
 import { DemoService } from './demo/demo-service';
 import type { SaveDialog, ShellActions } from './desktop-ports';
@@ -15,6 +13,7 @@ import type { EventSink } from './ipc/event-sink';
 import { redactingSecretStore } from './keychain/redacting-secret-store';
 import type { SecretStore } from './keychain/secret-store';
 import { createLogger, type Logger } from './logging/logger';
+import { createAppNetwork, type AppNetwork, type NetworkConfig } from './network/app-network';
 import { RecentLog } from './logging/recent-log';
 import { Redactor } from './logging/redactor';
 import { PortfolioService } from './portfolios/portfolio-service';
@@ -48,6 +47,9 @@ export interface MainServices {
   shell: ShellActions;
   /** The app's updates (issue 14): 'unsupported' unless the host gave `startUpdates`. */
   updates: AppUpdates;
+  // Network (issue 13)
+  /** The way out (proxies, proxy sign-in) and the sign-in dialog's questions. */
+  network: AppNetwork;
   /** Stops timers, syncs and the demo sandbox. */
   dispose(): Promise<void>;
 }
@@ -80,6 +82,9 @@ export interface MainServicesConfig {
   pdfPrinter?: PdfPrinter;
   /** The OS region (ISO 3166 code) that picks the factsheet's paper; the process locale's when not given. */
   region?: () => string | null;
+  // Network (issue 13)
+  /** The system's proxy choice (Electron's resolveProxy in the app; the environment when absent), extra CAs. */
+  network?: NetworkConfig;
 }
 
 const noEvents: EventSink = { emit() {} };
@@ -120,11 +125,13 @@ export function createMainServices(config: MainServicesConfig): MainServices {
   // Redaction is structural: whatever the keychain holds and whatever a token request carries or
   // brings back is known to the redactor before it can reach a log line or a message.
   const secrets = redactingSecretStore(config.secrets, redactor);
-  const fetchToken = redactingTokenFetcher(createTokenFetcher(clock), redactor);
+  // Every profile's requests (token POST and API GETs) go out along the route of its network setting.
+  const network = createAppNetwork(config.network ?? {}, { secrets, redactor, logger, clock, events });
   const connections = new ProfileConnections({
     secrets,
     clock,
-    fetchToken,
+    routeFor: (setting) => network.router.routeFor(setting),
+    tokenFetcher: (route) => network.tokenFetcher(route),
     logger,
     apiOptions: config.apiOptions,
     tokenOptions: config.tokenOptions,
@@ -174,8 +181,8 @@ export function createMainServices(config: MainServicesConfig): MainServices {
   const connectionTests = new ConnectionTester({
     getProfile: (profileId) => profiles.get(profileId),
     secrets,
-    fetchToken,
-    apiOptions: () => connections.apiOptions(),
+    wayOf: (profile) => connections.way(profile),
+    wayFor: (setting) => connections.wayFor(setting),
     beforeConnect: (profile) => demo.ensureRunning(profile),
   });
   return {
@@ -193,9 +200,11 @@ export function createMainServices(config: MainServicesConfig): MainServices {
     recentLog,
     shell,
     updates: wiring.updates,
+    network,
     userDataDir: config.userDataDir,
     async dispose() {
       portfolios.dispose();
+      network.dispose();
       await Promise.all([demo.stop(), wiring.updates.dispose()]);
     },
   };

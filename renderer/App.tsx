@@ -1,6 +1,7 @@
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { ErrorNotice } from './components/ErrorNotice';
 import { NoticeToast } from './components/NoticeToast';
+import { ProxySignInDialog } from './components/ProxySignInDialog';
 import { StatusBar } from './components/StatusBar';
 import { useProfiles } from './data/queries';
 import { useBrowser } from './hooks/useBrowser';
@@ -122,6 +123,8 @@ export function App() {
       <main className={`app-main screen-${screen?.name ?? 'loading'}`}>{screen ? route(screen) : loading}</main>
       <NoticeToast notice={notice} onDismiss={dismiss} onShowInFolder={exporter.showInFolder} />
       <StatusBar onSyncNow={browser.syncNow} onCancelSync={sync.cancel} onOpenSettings={openSettings} />
+      {/* Network (issue 13): asks for the proxy's user name and password when main needs them. */}
+      <ProxySignInDialog />
     </div>
   );
 }

@@ -61,6 +61,8 @@ export class DemoService {
         clientId: sandbox.credentials.clientId,
         tokenStyle: 'json',
         secret: sandbox.credentials.clientSecret,
+        // Its sandbox runs inside main on 127.0.0.1: never through a proxy.
+        network: { mode: 'none' },
       },
       { demo: true },
     );

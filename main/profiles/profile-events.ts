@@ -7,7 +7,7 @@ export type ProfileChange =
       kind: 'saved';
       profileId: string;
       active: boolean;
-      /** base URL, client id or style changed, or new */ connectionChanged: boolean;
+      /** base URL, client id, style or network setting changed, or new */ connectionChanged: boolean;
     }
   | { kind: 'secret-changed'; profileId: string; active: boolean }
   | { kind: 'signed-out'; profileId: string; active: boolean }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { defaultNetworkSetting } from '../../common/network-setting';
 import { profileDraftSchema, type Profile, type ProfileDraft, type ProfileView } from '../../common/profile';
 import type { ProfilesState } from '../../common/profiles-state';
 import { AppError, type AppErrorData } from '../../common/result';
@@ -10,7 +11,7 @@ import type { Logger } from '../logging/logger';
 import type { Settings, SettingsStore } from '../settings/settings-store';
 import type { ProfileConnections } from './profile-connections';
 import { ProfileEvents, type ProfileChange, type ProfileListener } from './profile-events';
-import { retypeSecret, secretMustBeRetyped, sameConnection } from './secret-rules';
+import { retypeSecret, secretMustBeRetyped, sameConnection, sameNetwork } from './secret-rules';
 
 /** What the profile service needs. */
 export interface ProfileServiceDeps {
@@ -92,6 +93,7 @@ export class ProfileService {
       clientId: draft.clientId,
       tokenStyle: draft.tokenStyle,
       demo: options.demo ?? existing?.demo ?? false,
+      network: draft.network ?? existing?.network ?? defaultNetworkSetting,
     };
     if (!existing && !draft.secret)
       throw new AppError('SECRET_MISSING', 'Enter the client secret to save a new connection.');
@@ -105,7 +107,14 @@ export class ProfileService {
     await this.persist({ profiles, activeProfileId: this.settings.activeProfileId ?? profile.id });
     const connectionChanged = !existing || !sameConnection(existing, profile) || Boolean(draft.secret);
     if (connectionChanged) await this.deps.connections.retire(profile.id);
-    await this.publish({ kind: 'saved', profileId: profile.id, active: this.isActive(profile.id), connectionChanged });
+    // A new network setting keeps the token (it is not bound to the route) but is a new way to the API.
+    const networkChanged = existing !== null && !sameNetwork(existing, profile);
+    await this.publish({
+      kind: 'saved',
+      profileId: profile.id,
+      active: this.isActive(profile.id),
+      connectionChanged: connectionChanged || networkChanged,
+    });
     return this.view(profile);
   }
 

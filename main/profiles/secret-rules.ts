@@ -17,3 +17,8 @@ export const retypeSecret =
 export function sameConnection(a: Profile, b: Profile): boolean {
   return a.baseUrl === b.baseUrl && a.clientId === b.clientId && a.tokenStyle === b.tokenStyle;
 }
+
+/** Whether two profiles go out the same way (the same network setting). */
+export function sameNetwork(a: Profile, b: Profile): boolean {
+  return JSON.stringify(a.network) === JSON.stringify(b.network);
+}

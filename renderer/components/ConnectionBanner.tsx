@@ -13,6 +13,10 @@ export function ConnectionBanner({ onRetry, onOpenSettings }: { onRetry: () => v
       <div className="banner banner-warn" role="status" data-testid="offline-banner">
         <div>
           <strong>Offline since {formatWhen(connection.offlineSince, now)}.</strong>{' '}
+          {/* Network (issue 13): a proxy that cannot be reached says so, in its words. */}
+          {connection.status === 'offline' && connection.error.code === 'PROXY_UNREACHABLE' ? (
+            <span data-testid="offline-reason">{connection.error.message} </span>
+          ) : null}
           {connection.lastSyncedAt
             ? `Showing cached data from ${formatWhen(connection.lastSyncedAt, now)}; you can still browse and export it.`
             : 'There is no cached data yet.'}{' '}

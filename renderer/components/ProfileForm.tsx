@@ -8,10 +8,11 @@ import { useMainAction } from '../data/useMainAction';
 import { initialFields, toDraft, validateFields, type FieldErrors, type ProfileFields } from '../state/profile-form';
 import { ConnectionTestSteps } from './ConnectionTestSteps';
 import { ErrorNotice } from './ErrorNotice';
+import { NetworkFields } from './NetworkFields';
 
-const fieldOrder: Array<keyof ProfileFields> = ['name', 'baseUrl', 'clientId', 'secret'];
+const fieldOrder: Array<keyof ProfileFields> = ['name', 'baseUrl', 'clientId', 'secret', 'proxyUrl', 'bypass'];
 
-/** The connection form: name, base URL, client ID, a write-only secret, the token style under Advanced. */
+/** The connection form: name, base URL, client ID, a write-only secret, the network (proxy), the token style under Advanced. */
 export function ProfileForm({
   profile,
   submitLabel,
@@ -138,6 +139,11 @@ export function ProfileForm({
           </span>
         ) : null}
       </div>
+      {profile?.demo ? (
+        <p className="field-hint">The demo runs on this computer and is always reached directly, without a proxy.</p>
+      ) : (
+        <NetworkFields fields={fields} errors={errors} onChange={update} />
+      )}
       <details className="advanced">
         <summary>Advanced</summary>
         <fieldset className="radio-group">

@@ -5,7 +5,8 @@ import { queryKeys } from './query-keys';
 /**
  * Keeps the cache in step with main: `profiles:changed` and `portfolios:changed` mark what they
  * name as out of date (read again now if on screen), and `connection:state` is main's whole state,
- * which replaces the cached one (a read still under way is cancelled, so it cannot land after it).
+ * which replaces the cached one (a read still under way is cancelled, so it cannot land after it);
+ * so does `proxy:signInRequested` (the proxy sign-in question, or null).
  * Call before the first render, so no event can slip between a first read and the subscription.
  */
 export function followMainEvents(client: QueryClient, bridge: PortfolioApi): () => void {
@@ -20,6 +21,11 @@ export function followMainEvents(client: QueryClient, bridge: PortfolioApi): () 
     bridge.update.onState((state) => {
       void client.cancelQueries({ queryKey: queryKeys.updates });
       client.setQueryData(queryKeys.updates, state);
+    }),
+    // Network (issue 13): each question (or null, "close") replaces the one shown.
+    bridge.proxy.onSignInRequested((request) => {
+      void client.cancelQueries({ queryKey: queryKeys.proxySignIn });
+      client.setQueryData(queryKeys.proxySignIn, request);
     }),
   ];
   return () => stops.forEach((stop) => stop());

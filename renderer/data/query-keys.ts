@@ -3,6 +3,8 @@ export const queryKeys = {
   profiles: ['profiles'],
   connection: ['connection'],
   appInfo: ['app-info'],
+  /** The proxy sign-in question main waits on (issue 13). */
+  proxySignIn: ['proxy-sign-in'],
   /** Every portfolio query (listing and details), of any profile. */
   portfolios: ['portfolios'],
   listing: (profileId: string) => ['portfolios', 'list', profileId],

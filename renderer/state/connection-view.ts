@@ -53,7 +53,9 @@ export function describeConnection(state: ConnectionState, now: number = Date.no
       return {
         tone: 'warn',
         label: `Offline since ${formatWhen(state.offlineSince, now)}`,
-        detail: state.lastSyncedAt ? 'Showing cached data.' : 'No cached data yet.',
+        detail:
+          (state.error.code === 'PROXY_UNREACHABLE' ? 'The proxy could not be reached. ' : '') +
+          (state.lastSyncedAt ? 'Showing cached data.' : 'No cached data yet.'),
         progress: null,
         fixInSettings: false,
       };

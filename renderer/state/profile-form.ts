@@ -1,7 +1,8 @@
 import { checkBaseUrl, type ProfileDraft, type ProfileView, type TokenStyle } from '../../common/profile';
+import { initialNetworkFields, toNetworkSetting, validateNetworkFields, type NetworkFields } from './network-fields';
 
-/** The profile form's fields as typed (the secret is never pre-filled). */
-export interface ProfileFields {
+/** The profile form's fields as typed (the secret is never pre-filled), with the Network section's. */
+export interface ProfileFields extends NetworkFields {
   name: string;
   baseUrl: string;
   clientId: string;
@@ -20,6 +21,7 @@ export function initialFields(profile?: ProfileView | null): ProfileFields {
     clientId: profile?.clientId ?? '',
     secret: '',
     tokenStyle: profile?.tokenStyle ?? 'json',
+    ...initialNetworkFields(profile?.network),
   };
 }
 
@@ -36,7 +38,7 @@ export function validateFields(fields: ProfileFields, editing: boolean): FieldEr
   if (!fields.clientId.trim()) errors.clientId = 'Enter the client ID.';
   if (!editing && !fields.secret) errors.secret = 'Enter the client secret.';
   if (fields.secret.length > 4096) errors.secret = 'The client secret is too long.';
-  return errors;
+  return { ...errors, ...validateNetworkFields(fields) };
 }
 
 /** The draft main receives; the secret only when one was typed. */
@@ -48,6 +50,7 @@ export function toDraft(fields: ProfileFields, id?: string): ProfileDraft {
     baseUrl: checked.ok ? checked.url : fields.baseUrl.trim(),
     clientId: fields.clientId.trim(),
     tokenStyle: fields.tokenStyle,
+    network: toNetworkSetting(fields),
     ...(fields.secret ? { secret: fields.secret } : {}),
   };
 }

@@ -52,7 +52,10 @@ test('wrong secret → invalid_client and the fix; the right one → data; then 
   await setup.getByRole('button', { name: 'Test connection' }).click();
   const report = setup.getByTestId('test-report');
   await expect(report).toContainText('Connection test failed.');
-  await expect(report.getByTestId('test-step-reach')).toContainText('answered');
+  // Every request has a route now (the profile's network setting): the step says which way it went.
+  await expect(report.getByTestId('test-step-reach')).toContainText(
+    `Reached ${new URL(sandbox.baseUrl).host} directly.`,
+  );
   await expect(report.getByTestId('test-step-credentials')).toContainText(invalidClient);
   await expect(report.getByTestId('test-step-api')).toContainText('Not tried.');
   await checkScreen(page, testInfo, 'setup');

@@ -9,18 +9,20 @@ import type { PortfolioListing } from '../../../common/portfolio-summary';
 import type { ProfileView } from '../../../common/profile';
 import type { ProfilesState } from '../../../common/profiles-state';
 import type { Result } from '../../../common/result';
-import { clientSecretAccount } from '../../../main/auth/keychain-accounts';
+import { clientSecretAccount, proxyCredentialsAccount } from '../../../main/auth/keychain-accounts';
 import { cacheKeyAccount } from '../../../main/cache/cache-key';
 import { KeytarSecretStore } from '../../../main/keychain/keytar-secret-store';
 import { createLogger } from '../../../main/logging/logger';
 import { Redactor } from '../../../main/logging/redactor';
 import { startSandbox, type Sandbox } from '../../../sandbox';
+import { startTinyproxy } from '../../integration/support/tinyproxy';
 import { openHarness, type Harness } from '../support/harness';
 
 // After a full session through the real main-side services and the built renderer (save a profile
 // with its secret, sync, list, open, export both CSVs, test the connection, sign out, sync with a new
-// token, copy diagnostics, demo mode), nothing the app wrote, showed, stored or answered may contain
-// a client secret or an access token, in any common encoding. The UI screens change often, so the
+// token, copy diagnostics, demo mode, a profile behind a proxy that asks for sign-in), nothing the app
+// wrote, showed, stored or answered may contain a client secret, an access token or a proxy password
+// (raw, or as the Basic user:password), in any common encoding. The UI screens change often, so the
 // flow drives the bridge (window.portfolioApi) and the menu commands, and visits whatever renders.
 
 test.setTimeout(120_000);
@@ -141,12 +143,18 @@ test('no client secret, access token or cache key anywhere after a full session'
   context,
 }, testInfo) => {
   const sandbox: Sandbox = await startSandbox({ portfolios: 40, seed: 21, pageSize: 15, faults: true });
+  // A firm's network: an https API reached only through a real proxy (tinyproxy) with BasicAuth.
+  const proxyUser = 'advisor';
+  const proxyPassword = `Pr0xy-pw-${Date.now()}-scan`;
+  const wrongProxyPassword = `Wr0ng-pw-${Date.now()}-scan`;
+  const firmApi: Sandbox = await startSandbox({ tls: true, portfolios: 12, seed: 5, listHoldings: false });
+  const proxy = await startTinyproxy({ basicAuth: { user: proxyUser, password: proxyPassword } });
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'mp-secret-scan-logs-'));
   const logFile = path.join(logDir, 'main.log');
   const redactor = new Redactor();
   // The app's log as electron-log would get it (already-redacted lines), every level, to a file.
   const logger = createLogger(redactor, (level, line) => appendFileSync(logFile, `[${level}] ${line}\n`));
-  const harness = await openHarness(page, { redactor, logger });
+  const harness = await openHarness(page, { redactor, logger, network: { extraCa: [firmApi.caPem!] } });
   const events: Array<{ name: string; payload: unknown }> = [];
   const detach = harness.events.attach((name, payload) => events.push({ name, payload }));
   const secrets = new KeytarSecretStore(harness.keychainService);
@@ -267,6 +275,37 @@ test('no client secret, access token or cache key anywhere after a full session'
     await call(page, 'api.app.copyDiagnostics()');
     expect(harness.copied.length).toBeGreaterThan(0);
 
+    // Behind the firm's proxy: the sign-in dialog answered with a wrong password, then the right one
+    // (typed into the dialog's fields), then a sync, Test connection and diagnostics through it.
+    const firm = await call<ProfileView>(
+      page,
+      `api.profiles.save(${JSON.stringify({
+        name: 'Behind the proxy',
+        baseUrl: firmApi.baseUrl,
+        clientId: firmApi.credentials.clientId,
+        tokenStyle: 'json',
+        secret: firmApi.credentials.clientSecret,
+        network: { mode: 'manual', proxyUrl: proxy.url, bypass: [] },
+      })})`,
+    );
+    await call(page, `api.profiles.activate(${JSON.stringify({ profileId: firm.id })})`);
+    const signIn = page.getByRole('dialog', { name: 'Sign in to the proxy' });
+    await signIn.getByLabel('Proxy user name').fill(proxyUser);
+    await signIn.getByLabel('Proxy password').fill(wrongProxyPassword);
+    await signIn.getByRole('button', { name: 'Sign in' }).click();
+    await expect(signIn.getByTestId('proxy-sign-in-wrong')).toBeVisible({ timeout: 30_000 });
+    await signIn.getByLabel('Proxy password').fill(proxyPassword);
+    await signIn.getByRole('button', { name: 'Sign in' }).click();
+    await expect(signIn).toBeHidden({ timeout: 30_000 });
+    expect(await settled(harness, firm.id)).toMatchObject({ status: 'online', portfolioCount: 12 });
+    await call(page, 'api.sync.now()');
+    await call(page, `api.auth.testConnection(${JSON.stringify({ profileId: firm.id })})`);
+    await call(page, 'api.app.copyDiagnostics()');
+    expect(harness.copied.at(-1)).toContain(`Proxy: manual, http proxy at ${proxy.host}:${proxy.port}`);
+    expect(await secrets.get(proxyCredentialsAccount(proxy.host, proxy.port)), 'the proxy sign-in is kept').toBe(
+      JSON.stringify({ username: proxyUser, password: proxyPassword }),
+    );
+
     // Back to the partner profile, and through its screens: the list, a portfolio selected, every
     // menu command, and the edit form (where a secret would most likely surface, prefilled).
     await call(page, `api.profiles.activate(${byProfile})`);
@@ -314,6 +353,12 @@ test('no client secret, access token or cache key anywhere after a full session'
       ...encodings('demo client secret', demoSecret!),
       ...sandbox.issuedTokens().flatMap((token, i) => encodings(`partner access token #${i + 1}`, token)),
       ...demoTokens.flatMap((token, i) => encodings(`demo access token #${i + 1}`, token)),
+      ...encodings('proxy password', proxyPassword),
+      ...encodings('proxy user:password (Basic)', `${proxyUser}:${proxyPassword}`),
+      ...encodings('wrong proxy password', wrongProxyPassword),
+      ...encodings('wrong proxy user:password (Basic)', `${proxyUser}:${wrongProxyPassword}`),
+      ...encodings('firm client secret', firmApi.credentials.clientSecret),
+      ...firmApi.issuedTokens().flatMap((token, i) => encodings(`firm access token #${i + 1}`, token)),
       ...cacheKeys.flatMap((key, i) => [
         ...encodings(`cache key #${i + 1}`, key),
         { what: `cache key #${i + 1} (raw bytes)`, text: Buffer.from(key, 'base64').toString('latin1') },
@@ -405,8 +450,11 @@ test('no client secret, access token or cache key anywhere after a full session'
     expect(plantedHits.some((hit) => hit.what === 'planted (base64)')).toBe(true);
   } finally {
     detach();
+    await secrets.delete(proxyCredentialsAccount(proxy.host, proxy.port));
     await harness.dispose();
     await sandbox.close();
+    await proxy.close();
+    await firmApi.close();
     rmSync(logDir, { recursive: true, force: true });
   }
 });

@@ -68,7 +68,15 @@ export interface Harness {
   userDataDir: string;
   keychainService: string;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  /** Stops main's services and keeps the user-data folder and keychain, for a restart (`reuse`). */
+  stop(): Promise<void>;
   dispose(): Promise<void>;
+}
+
+/** Where an earlier harness kept its data: a restart opens new services over the same folder and keychain. */
+export interface HarnessPlace {
+  userDataDir: string;
+  keychainService: string;
 }
 
 /** Starts main-side services with a private user-data folder and keychain service name, and loads the renderer. */
@@ -76,9 +84,10 @@ export async function openHarness(
   page: Page,
   options: Partial<MainServicesConfig> = {},
   renderer: RendererSource = builtRenderer,
+  reuse?: HarnessPlace,
 ): Promise<Harness> {
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'mp-harness-'));
-  const keychainService = `com.modelportfolios.test.${process.pid}.${Date.now()}`;
+  const userDataDir = reuse?.userDataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'mp-harness-')));
+  const keychainService = reuse?.keychainService ?? `com.modelportfolios.test.${process.pid}.${Date.now()}`;
   const secrets = new KeytarSecretStore(keychainService);
   const events = new EventHub();
   const exportDir = path.join(userDataDir, 'exports');
@@ -154,6 +163,10 @@ export async function openHarness(
     userDataDir,
     keychainService,
     emit: (name, payload) => events.emit(name, payload),
+    async stop() {
+      detach();
+      await services.dispose();
+    },
     async dispose() {
       detach();
       await services.dispose();

@@ -89,6 +89,12 @@ function validArbitrary(channel: RequestChannel, profileIds: fc.Arbitrary<string
       clientId: nonBlank(40),
       tokenStyle: fc.constantFrom('json', 'form-body', 'form-basic'),
       secret: fc.string({ minLength: 1, maxLength: 64 }),
+      // Proxies stay on this machine too: a manual one on a loopback port where nothing listens.
+      network: fc.constantFrom(
+        { mode: 'system' },
+        { mode: 'none' },
+        { mode: 'manual', proxyUrl: 'http://127.0.0.1:9', bypass: ['.internal', '10.0.0.0/8'] },
+      ),
     },
     { requiredKeys: ['name', 'baseUrl', 'clientId'] },
   );
@@ -120,6 +126,14 @@ function validArbitrary(channel: RequestChannel, profileIds: fc.Arbitrary<string
     // Updates (issue 14)
     case 'update:setMode':
       return fc.record({ mode: fc.constantFrom('auto', 'ask', 'off') });
+    case 'proxy:signIn':
+      return fc.record({
+        id: fc.nat(),
+        username: fc.constantFrom('ann', 'CORP\\ann', 'ann@corp.example'),
+        password: fc.constantFrom('', 'pw', 'p@ss w0rd', canary),
+      });
+    case 'proxy:cancelSignIn':
+      return fc.record({ id: fc.nat() });
     default:
       return fc.constant(undefined);
   }

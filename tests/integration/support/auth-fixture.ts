@@ -53,6 +53,7 @@ export function sandboxProfile(sandbox: Sandbox, tokenStyle: TokenStyle = 'json'
     clientId: sandbox.credentials.clientId,
     tokenStyle,
     demo: false,
+    network: { mode: 'system' },
   };
 }
 

@@ -127,6 +127,16 @@ describe('the Electron shell wiring (stand-in electron module)', () => {
     }
   });
 
+  it('wires the proxy sign-in dialog’s channels to main’s broker (nothing asked yet)', async () => {
+    const current = fake.recorded.handlers.get('proxy:current')!;
+    await expect(current(trustedEvent(), undefined)).resolves.toEqual({ ok: true, value: null });
+    const stale = fake.recorded.handlers.get('proxy:signIn')!;
+    await expect(stale(trustedEvent(), { id: 99, username: 'ann', password: 'pw' })).resolves.toEqual({
+      ok: true,
+      value: false,
+    });
+  });
+
   it('sends menu commands to the window as contract events', () => {
     const template = fake.recorded.menuTemplate as Array<{
       label?: string;

@@ -102,6 +102,7 @@ describe('first run', () => {
         baseUrl: 'http://127.0.0.1:4010',
         clientId: 'client-1',
         tokenStyle: 'json',
+        network: { mode: 'system' },
         secret: 'wrong-secret',
       },
     });

@@ -96,6 +96,7 @@ describe('settings', () => {
       baseUrl: 'https://api.acme.test',
       clientId: 'client-1',
       tokenStyle: 'json',
+      network: { mode: 'system' },
     });
     expect(
       within(settings)

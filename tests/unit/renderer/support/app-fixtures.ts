@@ -34,6 +34,7 @@ export function firstRunMain(overrides: Handlers = {}): FakeMain {
     'profiles:list': () => profilesState(),
     'connection:state': () => notConfiguredState,
     'update:state': () => updateState(),
+    'proxy:current': () => null,
     ...overrides,
   });
 }
@@ -48,6 +49,7 @@ export function configuredMain(overrides: Handlers = {}): FakeMain {
     'portfolios:get': ({ id }) => portfolio({ id }),
     'sync:now': () => ({ status: 'updated', portfolioCount: 30, syncedAt: '2025-06-30T15:00:00Z', issues: [] }),
     'update:state': () => updateState(),
+    'proxy:current': () => null,
     ...overrides,
   });
 }

@@ -90,6 +90,7 @@ export function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
     clientId: 'client-1',
     tokenStyle: 'json',
     demo: false,
+    network: { mode: 'system' },
     hasSecret: true,
     tokenValidUntil: null,
     ...overrides,
