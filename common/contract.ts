@@ -2,8 +2,20 @@ import { z } from 'zod';
 import type { AppInfo, MenuCommand } from './app-info';
 import type { ConnectionState } from './connection-state';
 import type { ConnectionTestReport } from './connection-test';
+import {
+  changeSettingsSchema,
+  comparisonRequestSchema,
+  markSeenSchema,
+  portfolioChangesRequestSchema,
+  tradeListExportSchema,
+  type ChangeSettings,
+  type ChangesOverview,
+  type PortfolioChangesView,
+  type SyncChanges,
+} from './change-views';
 import type { DiagnosticsReport } from './diagnostics';
 import { event, request } from './contract-kit';
+import type { ModelComparison } from './model-comparison';
 import type { Portfolio } from './portfolio';
 import type { PortfolioListing } from './portfolio-summary';
 import { profileDraftSchema, profileIdSchema, secretSchema, type ProfileView } from './profile';
@@ -62,6 +74,22 @@ export const contract = {
     ).returns<ExportOutcome>(),
     /** Shows a file this session exported in the OS file manager. */
     'export:showInFolder': request(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<boolean>(),
+
+    // Model changes (issue 15)
+    /** The active profile's changed models (with "seen" marks) and what the last changing sync changed. */
+    'changes:overview': request(z.undefined()).returns<ChangesOverview>(),
+    /** One portfolio's kept versions and the trade list between two (default: its latest change). */
+    'changes:portfolio': request(portfolioChangesRequestSchema).returns<PortfolioChangesView>(),
+    /** Marks portfolios' changes as looked at; answers how many marks moved. */
+    'changes:markSeen': request(markSeenSchema).returns<{ marked: number }>(),
+    'changes:settings': request(z.undefined()).returns<ChangeSettings>(),
+    'changes:saveSettings': request(changeSettingsSchema.partial().strict()).returns<ChangeSettings>(),
+    /** Exports trade lists as CSV through the save dialog: one portfolio, or every one changed since a time. */
+    'changes:exportTradeList': request(tradeListExportSchema).returns<ExportOutcome>(),
+    /** 2–4 portfolios side by side: key facts, allocation by asset class, holdings overlap. */
+    'compare:portfolios': request(comparisonRequestSchema).returns<ModelComparison>(),
+    /** Exports that comparison as CSV through the save dialog. */
+    'compare:exportCsv': request(comparisonRequestSchema).returns<ExportOutcome>(),
   },
   events: {
     'menu:command': event<MenuCommand>(),
@@ -71,5 +99,13 @@ export const contract = {
     'profiles:changed': event<{ profileId: string }>(),
     /** The active profile's portfolio set changed (a sync landed, or the profile switched): list again. */
     'portfolios:changed': event<{ profileId: string | null; syncedAt: string | null }>(),
+
+    // Model changes (issue 15)
+    /** Seen marks or change settings moved: read the changes again. */
+    'changes:changed': event<{ profileId: string | null }>(),
+    /** A sync changed models (revisions reached them): the status bar says how many. */
+    'changes:synced': event<SyncChanges>(),
+    /** The user clicked the desktop notification: show the list of changed models. */
+    'changes:showList': event<{ profileId: string }>(),
   },
 } as const;

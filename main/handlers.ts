@@ -28,5 +28,15 @@ export function createHandlers(services: MainServices): HandlerTable {
     'connection:state': () => portfolios.state(),
     'export:csv': ({ kind, ids }) => exports.exportCsv(kind, ids),
     'export:showInFolder': ({ path }) => exports.showInFolder(path),
+
+    // Model changes (issue 15)
+    'changes:overview': () => services.changes.overview(),
+    'changes:portfolio': ({ id, from, to }) => services.changes.portfolio(id, { from, to }),
+    'changes:markSeen': ({ ids }) => services.changes.markSeen(ids),
+    'changes:settings': () => services.changes.settings(),
+    'changes:saveSettings': (patch) => services.changes.saveSettings(patch),
+    'changes:exportTradeList': (request) => services.changes.exportTradeList(request),
+    'compare:portfolios': ({ ids }) => services.changes.compare(ids),
+    'compare:exportCsv': ({ ids }) => services.changes.exportComparison(ids),
   };
 }

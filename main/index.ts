@@ -1,6 +1,6 @@
 import path from 'node:path';
 import * as tls from 'node:tls';
-import { app, BrowserWindow, clipboard, dialog, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu, Notification, protocol, session, shell } from 'electron';
 import { createDispatcher } from './ipc/dispatcher';
 import { EventHub } from './ipc/event-sink';
 import { registerContractHandlers } from './ipc/register-handlers';
@@ -20,6 +20,7 @@ import { defaultNetworkSetting } from '../common/network-setting';
 import { menuTemplate } from './shell/menu';
 import { trustSystemCertificates } from './trusted-certificates';
 import { createHardenedWindow, denyPermissions, hardenWebContents } from './shell/window';
+import { electronNotifier } from './shell/electron-notifier';
 import { startShellUpdates } from './shell/updates';
 import { ActivityTracker } from './update/activity-tracker';
 import { followConnectionState } from './update/connection-activity';
@@ -115,6 +116,12 @@ if (!app.requestSingleInstanceLock()) {
         showInFolder: (file) => shell.showItemInFolder(file),
         copyText: (text) => void clipboard.writeText(text),
       },
+      // Model changes (issue 15): a click on the notification brings the window forward (then main lists the changes).
+      notifier: electronNotifier(Notification, () => {
+        if (!mainWindow) return openWindow();
+        if (mainWindow.isMinimized()) mainWindow.restore();
+        mainWindow.focus();
+      }),
     });
     app.on('before-quit', () => {
       void services.dispose();
