@@ -1,9 +1,11 @@
+import { ChangedModelsDialog } from './components/ChangedModelsDialog';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { ErrorNotice } from './components/ErrorNotice';
 import { NoticeToast } from './components/NoticeToast';
 import { StatusBar } from './components/StatusBar';
 import { useProfiles } from './data/queries';
 import { useBrowser } from './hooks/useBrowser';
+import { useChangedList } from './hooks/useChangedList';
 import { useExport } from './hooks/useExport';
 import { useMenuCommands } from './hooks/useMenuCommands';
 import { useNotice } from './hooks/useNotice';
@@ -12,6 +14,7 @@ import { useScreens, type Screen } from './hooks/useScreens';
 import { useShortcuts } from './hooks/useShortcuts';
 import { useSync } from './hooks/useSync';
 import { BrowserScreen } from './screens/BrowserScreen';
+import { CompareScreen } from './screens/CompareScreen';
 import { DetailScreen } from './screens/DetailScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { SetupScreen } from './screens/SetupScreen';
@@ -29,9 +32,10 @@ export function App() {
   useMenuCommands({ screens, sync, exporter, browser, show });
   useShortcuts(screens);
   useOnlineResync(configured, () => sync.syncNow(false));
+  const changedList = useChangedList();
 
   const openSettings = () => go({ name: 'settings' });
-  const onBrowserScreens = screen?.name === 'browser' || screen?.name === 'detail';
+  const onBrowserScreens = screen?.name === 'browser' || screen?.name === 'detail' || screen?.name === 'compare';
 
   const route = (current: Screen) => {
     switch (current.name) {
@@ -63,8 +67,13 @@ export function App() {
             exportBusy={exporter.busy}
             onBack={() => go({ name: 'browser' }, 'grid')}
             onExport={exporter.run}
+            initialTab={current.tab}
+            onNotice={show}
           />
         );
+      // Model changes (issue 15)
+      case 'compare':
+        return <CompareScreen ids={current.ids} onBack={() => go({ name: 'browser' }, 'grid')} onNotice={show} />;
       case 'settings':
         return (
           <SettingsScreen
@@ -121,7 +130,21 @@ export function App() {
       {onBrowserScreens ? <ConnectionBanner onRetry={browser.syncNow} onOpenSettings={openSettings} /> : null}
       <main className={`app-main screen-${screen?.name ?? 'loading'}`}>{screen ? route(screen) : loading}</main>
       <NoticeToast notice={notice} onDismiss={dismiss} onShowInFolder={exporter.showInFolder} />
-      <StatusBar onSyncNow={browser.syncNow} onCancelSync={sync.cancel} onOpenSettings={openSettings} />
+      <StatusBar
+        onSyncNow={browser.syncNow}
+        onCancelSync={sync.cancel}
+        onOpenSettings={openSettings}
+        onShowChanges={changedList.show}
+      />
+      {changedList.open && configured ? (
+        <ChangedModelsDialog
+          onClose={changedList.close}
+          onOpen={(id) => {
+            changedList.close();
+            go({ name: 'detail', id, tab: 'changes' });
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -65,7 +65,8 @@ export class ChangesService {
     const marks = await this.deps.seen.marks(profile.id);
     const portfolios: ChangedPortfolio[] = [];
     for (const { id, name, lastChangedAt } of listing?.portfolios ?? []) {
-      if (lastChangedAt !== null) portfolios.push({ id, name, lastChangedAt, seen: isSeen(marks.get(id), lastChangedAt) });
+      if (lastChangedAt !== null)
+        portfolios.push({ id, name, lastChangedAt, seen: isSeen(marks.get(id), lastChangedAt) });
     }
     portfolios.sort((a, b) => Date.parse(b.lastChangedAt) - Date.parse(a.lastChangedAt) || (a.id < b.id ? -1 : 1));
     const lastSync = this.lastSync?.profileId === profile.id ? this.lastSync : null;
@@ -115,24 +116,35 @@ export class ChangesService {
       const view = await this.portfolio(request.id, request);
       const { changes } = view;
       if (!changes)
-        throw new AppError('NO_CHANGES', 'Only one version of this portfolio is kept so far: there is no trade list yet.');
+        throw new AppError(
+          'NO_CHANGES',
+          'Only one version of this portfolio is kept so far: there is no trade list yet.',
+        );
       const name = `trade-list-${fileSafe(view.portfolioId)}-${exports.stamp()}.csv`;
-      return exports.saveCsv(name, 'trade-list', (target) => exportTradeListCsv([{ changes, dates: viewDates(view) }], target));
+      return exports.saveCsv(name, 'trade-list', (target) =>
+        exportTradeListCsv([{ changes, dates: viewDates(view) }], target),
+      );
     }
     const since = Date.parse(request.since);
     const { cache, listing } = await this.deps.active();
-    const changed = (listing?.portfolios ?? []).some((p) => p.lastChangedAt !== null && Date.parse(p.lastChangedAt) >= since);
+    const changed = (listing?.portfolios ?? []).some(
+      (p) => p.lastChangedAt !== null && Date.parse(p.lastChangedAt) >= since,
+    );
     if (!changed) throw new AppError('NO_CHANGES');
     const { tolerancePp } = await this.deps.settings.load();
     const name = `trade-lists-since-${new Date(since).toISOString().slice(0, 10)}-${exports.stamp()}.csv`;
-    return exports.saveCsv(name, 'trade-lists', (target) => exportTradeListCsv(tradeListsSince(cache, since, tolerancePp), target));
+    return exports.saveCsv(name, 'trade-lists', (target) =>
+      exportTradeListCsv(tradeListsSince(cache, since, tolerancePp), target),
+    );
   }
 
   /** Exports a comparison of 2–4 portfolios as CSV through the save dialog. */
   async exportComparison(ids: readonly string[]): Promise<ExportOutcome> {
     const comparison = await this.compare(ids);
     const exports = this.deps.exports;
-    return exports.saveCsv(`model-comparison-${exports.stamp()}.csv`, 'comparison', (target) => exportComparisonCsv(comparison, target));
+    return exports.saveCsv(`model-comparison-${exports.stamp()}.csv`, 'comparison', (target) =>
+      exportComparisonCsv(comparison, target),
+    );
   }
 
   /**

@@ -10,9 +10,7 @@ import type { Logger } from '../logging/logger';
 const fileSchema = z
   .object({
     version: z.literal(1),
-    profiles: z.array(
-      z.object({ profileId: z.string(), marks: z.array(z.tuple([z.string(), z.string()])) }).strict(),
-    ),
+    profiles: z.array(z.object({ profileId: z.string(), marks: z.array(z.tuple([z.string(), z.string()])) }).strict()),
   })
   .strict();
 

@@ -27,7 +27,10 @@ function notCached(cache: Cache, id: string): AppError {
 }
 
 function damagedVersion(): AppError {
-  return new AppError('CACHE_UNREADABLE', 'This version of the portfolio could not be read (it is damaged). Pick another.');
+  return new AppError(
+    'CACHE_UNREADABLE',
+    'This version of the portfolio could not be read (it is damaged). Pick another.',
+  );
 }
 
 /** A portfolio's revisions, current first: every one decrypted (at most 13 small records). */
@@ -68,8 +71,7 @@ export async function readPortfolioChanges(
     return found;
   };
   const to = pick.to === undefined ? revisions[0]! : find(pick.to);
-  const from =
-    pick.from === undefined ? (revisions[revisions.indexOf(to) + 1] ?? null) : find(pick.from);
+  const from = pick.from === undefined ? (revisions[revisions.indexOf(to) + 1] ?? null) : find(pick.from);
   if (from === to) throw new AppError('VALIDATION', 'Pick two different versions to compare.');
   if (!to.portfolio || (from && !from.portfolio)) throw damagedVersion();
   const summary = cache.listing()?.portfolios.find((p) => p.id === id);
@@ -103,7 +105,11 @@ function versionDate(portfolio: Portfolio, info: VersionInfo): string {
  * Every listed portfolio's net trade list since a time (from the revision current then to the current one), one
  * portfolio at a time in list order, for the streamed CSV export. Portfolios unchanged since then are skipped.
  */
-export async function* tradeListsSince(cache: Cache, since: number, tolerancePp: number): AsyncGenerator<TradeListEntry> {
+export async function* tradeListsSince(
+  cache: Cache,
+  since: number,
+  tolerancePp: number,
+): AsyncGenerator<TradeListEntry> {
   const summaries = cache.listing()?.portfolios ?? [];
   for (const summary of summaries) {
     if (summary.lastChangedAt === null || Date.parse(summary.lastChangedAt) < since) continue;

@@ -63,7 +63,13 @@ export class ExportService {
     const result = await (this.deps.track ? this.deps.track(() => write(target)) : write(target));
     this.exported.add(result.path);
     this.deps.logger.info('CSV exported', { kind, rows: result.rows, bytes: result.bytes });
-    return { status: 'saved', path: result.path, fileName: path.basename(result.path), rows: result.rows, bytes: result.bytes };
+    return {
+      status: 'saved',
+      path: result.path,
+      fileName: path.basename(result.path),
+      rows: result.rows,
+      bytes: result.bytes,
+    };
   }
 
   /** The date stamp export file names carry (today, UTC). */

@@ -16,6 +16,10 @@ export function followMainEvents(client: QueryClient, bridge: PortfolioApi): () 
       void client.cancelQueries({ queryKey: queryKeys.connection });
       client.setQueryData(queryKeys.connection, state);
     }),
+    // Model changes (issue 15): seen marks, settings and every landed sync move the changes.
+    bridge.changes.onChanged(() => void client.invalidateQueries({ queryKey: queryKeys.changes })),
+    bridge.changes.onSynced(() => void client.invalidateQueries({ queryKey: queryKeys.changes })),
+    bridge.portfolios.onChanged(() => void client.invalidateQueries({ queryKey: queryKeys.changes })),
   ];
   return () => stops.forEach((stop) => stop());
 }

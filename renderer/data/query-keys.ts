@@ -7,4 +7,17 @@ export const queryKeys = {
   portfolios: ['portfolios'],
   listing: (profileId: string) => ['portfolios', 'list', profileId],
   portfolio: (profileId: string, id: string) => ['portfolios', 'detail', profileId, id],
+  // Model changes (issue 15): every changes query sits under ['changes'], read again on changes and portfolio events.
+  changes: ['changes'],
+  changeOverview: (profileId: string) => ['changes', 'overview', profileId],
+  portfolioChanges: (profileId: string, id: string, from: number | null, to: number | null) => [
+    'changes',
+    'portfolio',
+    profileId,
+    id,
+    from,
+    to,
+  ],
+  comparison: (profileId: string, ids: readonly string[]) => ['changes', 'compare', profileId, ...ids],
+  changeSettings: ['changes', 'settings'],
 } as const;

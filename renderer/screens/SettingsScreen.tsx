@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ProfileView } from '../../common/profile';
 import { AboutPanel } from '../components/AboutPanel';
+import { ChangeSettingsPanel } from '../components/ChangeSettingsPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ConfirmDialog } from '../components/Modal';
 import { ProfileItem } from '../components/ProfileItem';
@@ -83,6 +84,8 @@ export function SettingsScreen({
           always use a neutral format (a dot for decimals, ISO dates).
         </p>
       </section>
+
+      <ChangeSettingsPanel onNotice={onNotice} />
 
       <AboutPanel />
 

@@ -1,5 +1,6 @@
 // What the app tests' fake main answers unless a test says otherwise.
 import type { AppInfo } from '../../../../common/app-info';
+import { defaultChangeSettings } from '../../../../common/change-views';
 import { notConfiguredState } from '../../../../common/connection-state';
 import type { PortfolioListing } from '../../../../common/portfolio-summary';
 import {
@@ -26,12 +27,19 @@ export function listing(n = 30, profileId = 'p-1'): PortfolioListing {
   return { profileId, syncedAt: '2025-06-30T15:00:00Z', portfolios: manySummaries(n), issues: [] };
 }
 
+/** Model changes (issue 15): what main answers while no model has changed. */
+export const noChanges: Handlers = {
+  'changes:overview': () => ({ profileId: 'p-1', portfolios: [], lastSync: null }),
+  'changes:settings': () => defaultChangeSettings,
+};
+
 /** Main with nothing set up (first run). */
 export function firstRunMain(overrides: Handlers = {}): FakeMain {
   return new FakeMain({
     'app:info': () => appInfo,
     'profiles:list': () => profilesState(),
     'connection:state': () => notConfiguredState,
+    ...noChanges,
     ...overrides,
   });
 }
@@ -45,6 +53,7 @@ export function configuredMain(overrides: Handlers = {}): FakeMain {
     'portfolios:list': () => listing(),
     'portfolios:get': ({ id }) => portfolio({ id }),
     'sync:now': () => ({ status: 'updated', portfolioCount: 30, syncedAt: '2025-06-30T15:00:00Z', issues: [] }),
+    ...noChanges,
     ...overrides,
   });
 }
