@@ -3,24 +3,30 @@ import { comparisonSize } from '../../common/model-comparison';
 import type { BrowserView } from '../hooks/useBrowser';
 import { TradeListExportDialog } from './TradeListExportDialog';
 
-/** The browser's model-change actions: compare 2–4 selected portfolios, export trade lists since a day (issue 15). */
-export function ChangeActions({ view }: { view: BrowserView }) {
-  const [asking, setAsking] = useState(false);
+/** Beside the selection: compare the 2–4 selected portfolios (issue 15). */
+export function CompareButton({ view }: { view: BrowserView }) {
   const selected = view.state.selection.ids.size;
   const canCompare = selected >= comparisonSize.min && selected <= comparisonSize.max;
+  return (
+    <button
+      type="button"
+      className="button small"
+      onClick={view.compareSelected}
+      disabled={!canCompare}
+      title={canCompare ? undefined : 'Select 2 to 4 portfolios to compare them'}
+      data-testid="compare-selected"
+    >
+      {canCompare ? `Compare ${selected}…` : 'Compare 2–4…'}
+    </button>
+  );
+}
+
+/** The browser's trade-list export: every portfolio changed since a day, in one CSV (issue 15). */
+export function ChangeActions({ view }: { view: BrowserView }) {
+  const [asking, setAsking] = useState(false);
   const { busy } = view.changeExports;
   return (
     <>
-      <button
-        type="button"
-        className="button"
-        onClick={view.compareSelected}
-        disabled={!canCompare}
-        title={canCompare ? undefined : 'Select 2 to 4 portfolios to compare them'}
-        data-testid="compare-selected"
-      >
-        Compare{canCompare ? ` ${selected}` : ''}…
-      </button>
       <button
         type="button"
         className="button"

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { BrowserBody } from '../components/BrowserBody';
-import { ChangeActions } from '../components/ChangeActions';
+import { ChangeActions, CompareButton } from '../components/ChangeActions';
 import { ChangeFilterSelect } from '../components/ChangeFilterSelect';
 import { formatCount, formatPercent, plural } from '../format/format';
 import type { BrowserView } from '../hooks/useBrowser';
@@ -96,14 +96,15 @@ export function BrowserScreen({ view }: { view: BrowserView }) {
                 onClick={() => onStateChange((current) => ({ ...current, selection: emptySelection }))}
               >
                 Clear selection
-              </button>
+              </button>{' '}
+              <CompareButton view={view} />
             </>
           ) : (
             <span className="muted">Click, Shift-click or Space to select; Enter or double-click opens.</span>
           )}
         </span>
-        <ChangeActions view={view} />
         <span className="spacer" />
+        <ChangeActions view={view} />
         <label className="inline-field">
           <span>Export</span>
           <select
