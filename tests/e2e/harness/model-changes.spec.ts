@@ -59,7 +59,7 @@ async function gridIds(page: Page): Promise<string[]> {
 test('changed models: badge and filters, status and notification, Changes tab, trade-list CSV, compare 3', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const status = page.getByTestId('status-changes');
   let records: RevisionRecord[] = [];
 
