@@ -1,8 +1,11 @@
 // Computing model changes for 10,000 portfolios × 50 holdings, after a sync that revised 1 % of them (and, for the
 // worst case, all of them), against JSON.parse of the same portfolios' JSON text in the same run: the least work a
-// sync (or a cache open) does with that data.
+// sync (or a cache open) does with that data. Then, in the same run, against the sync itself: the sandbox with
+// 10,000 × 50 over loopback, 1 % revised, the app's sync into the records cache, and the changes service reading
+// each changed model's trade list back (model-changes-sync.ts); each round's ratio is taken within the round.
 import type { Portfolio } from '../common/portfolio';
 import { computeModelChanges, isNewVersion } from '../common/model-changes';
+import { startSyncBench, type SyncRound } from './model-changes-sync';
 import { writeBenchResult } from './report';
 
 const portfolioCount = 10_000;
@@ -91,6 +94,25 @@ for (let round = 0; round < rounds; round++) {
 if (changed !== portfolioCount / 100) throw new Error(`expected ${portfolioCount / 100} changed, got ${changed}`);
 if (changedAll !== portfolioCount * 5) throw new Error(`expected 5 changes per portfolio, got ${changedAll}`);
 
+// The sync itself, 1 % revised per round; the in-memory computation over all 10,000 pairs timed right after it.
+const syncRounds = 3;
+const syncBench = await startSyncBench(portfolioCount, holdingsPerPortfolio);
+const synced: Array<SyncRound & { changesAllInMemoryMs: number }> = [];
+try {
+  for (let round = 0; round < syncRounds; round++) {
+    const measured = await syncBench.round(portfolioCount / 100);
+    const all = time(() => {
+      let n = 0;
+      for (let i = 0; i < portfolioCount; i++) if (computeModelChanges(before[i]!, onePercent[i]!).summary.changed) n++;
+      return n;
+    });
+    synced.push({ ...measured, changesAllInMemoryMs: all.ms });
+  }
+} finally {
+  await syncBench.close();
+}
+const ratio = (a: number, b: number): number => Math.round((a / b) * 10_000) / 10_000;
+
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 const parseMs = median(runs.parseMs);
 const onePercentMs = median(runs.onePercentMs);
@@ -105,5 +127,18 @@ await writeBenchResult('model-changes', {
   isNewVersionOnePercentMsMedian: round1(median(runs.isNewMs)),
   ratioOnePercentOverJsonParse: Math.round((onePercentMs / parseMs) * 1000) / 1000,
   ratioAllRevisedOverJsonParse: Math.round((allMs / parseMs) * 1000) / 1000,
+  syncOnePercentRevised: {
+    revisedPerSync: portfolioCount / 100,
+    syncMsMedian: round1(median(synced.map((r) => r.syncMs))),
+    changesFromCacheMsMedian: round1(median(synced.map((r) => r.changesFromCacheMs))),
+    changesAllInMemoryMsMedian: round1(median(synced.map((r) => r.changesAllInMemoryMs))),
+    tradeLinesPerSync: synced.map((r) => r.tradeLines),
+    bytesWrittenPerSync: synced.map((r) => r.bytesWritten),
+    // What the app does after a sync: the changed models' trade lists from the cache (2 versions each decrypted).
+    ratioChangesFromCacheOverSyncMedian: median(synced.map((r) => ratio(r.changesFromCacheMs, r.syncMs))),
+    // The whole computation the bench has always timed (all 10,000 pairs, 1 % changed) against the same sync.
+    ratioAllPortfoliosChangesOverSyncMedian: median(synced.map((r) => ratio(r.changesAllInMemoryMs, r.syncMs))),
+    syncMsRuns: synced.map((r) => round1(r.syncMs)),
+  },
   runs: Object.fromEntries(Object.entries(runs).map(([key, values]) => [key, values.map(round1)])),
 });

@@ -2,9 +2,21 @@ import { z } from 'zod';
 import type { AppInfo, MenuCommand } from './app-info';
 import type { ConnectionState } from './connection-state';
 import type { ConnectionTestReport } from './connection-test';
+import {
+  changeSettingsSchema,
+  comparisonRequestSchema,
+  markSeenSchema,
+  portfolioChangesRequestSchema,
+  tradeListExportSchema,
+  type ChangeSettings,
+  type ChangesOverview,
+  type PortfolioChangesView,
+  type SyncChanges,
+} from './change-views';
 import type { DiagnosticsReport } from './diagnostics';
 import { event, request } from './contract-kit';
 import { pageSizeSchema, type FactsheetOutcome } from './factsheet';
+import type { ModelComparison } from './model-comparison';
 import type { Portfolio } from './portfolio';
 import type { PortfolioListing } from './portfolio-summary';
 import { profileDraftSchema, profileIdSchema, secretSchema, type ProfileView } from './profile';
@@ -93,6 +105,21 @@ export const contract = {
     'proxy:cancelSignIn': request(z.object({ id: z.number().int().nonnegative() }).strict()).returns<boolean>(),
     /** The proxy sign-in question waiting now, or null (for a window that opens after it was asked). */
     'proxy:current': request(z.undefined()).returns<ProxySignInRequest | null>(),
+    // Model changes (issue 15)
+    /** The active profile's changed models (with "seen" marks) and what the last changing sync changed. */
+    'changes:overview': request(z.undefined()).returns<ChangesOverview>(),
+    /** One portfolio's kept versions and the trade list between two (default: its latest change). */
+    'changes:portfolio': request(portfolioChangesRequestSchema).returns<PortfolioChangesView>(),
+    /** Marks portfolios' changes as looked at; answers how many marks moved. */
+    'changes:markSeen': request(markSeenSchema).returns<{ marked: number }>(),
+    'changes:settings': request(z.undefined()).returns<ChangeSettings>(),
+    'changes:saveSettings': request(changeSettingsSchema.partial().strict()).returns<ChangeSettings>(),
+    /** Exports trade lists as CSV through the save dialog: one portfolio, or every one changed since a time. */
+    'changes:exportTradeList': request(tradeListExportSchema).returns<ExportOutcome>(),
+    /** 2–4 portfolios side by side: key facts, allocation by asset class, holdings overlap. */
+    'compare:portfolios': request(comparisonRequestSchema).returns<ModelComparison>(),
+    /** Exports that comparison as CSV through the save dialog. */
+    'compare:exportCsv': request(comparisonRequestSchema).returns<ExportOutcome>(),
   },
   events: {
     'menu:command': event<MenuCommand>(),
@@ -109,5 +136,13 @@ export const contract = {
     // Network (issue 13)
     /** A proxy asks for sign-in: the question to show (never a password), or null to close the dialog. */
     'proxy:signInRequested': event<ProxySignInRequest | null>(),
+
+    // Model changes (issue 15)
+    /** Seen marks or change settings moved: read the changes again. */
+    'changes:changed': event<{ profileId: string | null }>(),
+    /** A sync changed models (revisions reached them): the status bar says how many. */
+    'changes:synced': event<SyncChanges>(),
+    /** The user clicked the desktop notification: show the list of changed models. */
+    'changes:showList': event<{ profileId: string }>(),
   },
 } as const;

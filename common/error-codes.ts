@@ -202,6 +202,20 @@ export const errorCatalog = {
     retryable: true,
     message: 'The update could not be completed. The app keeps working as it is and will try again at the next check.',
   },
+
+  // Model changes (issue 15)
+  VERSION_NOT_KEPT: {
+    retryable: false,
+    message: 'That version of the portfolio is no longer kept (the app keeps the last 12). Pick another version.',
+  },
+  NO_CHANGES: {
+    retryable: false,
+    message: 'No model changed in that period, so there is no trade list to export. Pick an earlier date.',
+  },
+  PREFERENCES_WRITE_FAILED: {
+    retryable: true,
+    message: 'The setting could not be saved. Check free disk space and try again.',
+  },
 } as const satisfies Record<string, { retryable: boolean; message: string }>;
 
 /** A stable error code shared by main and renderer. */

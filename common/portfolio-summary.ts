@@ -5,6 +5,8 @@ import type { SyncIssue } from './cache-snapshot';
 export interface PortfolioSummary extends Omit<Portfolio, 'holdings' | 'description'> {
   holdingsCount: number;
   tickers: string[];
+  /** Model changes (issue 15): when holdings or key facts last changed (ISO 8601); null or absent while none seen. */
+  lastChangedAt?: string | null;
 }
 
 /** The browser's data: the active profile's portfolios as of a sync. */
@@ -20,5 +22,10 @@ export function summarise(portfolio: Portfolio): PortfolioSummary {
   // The description is read on the detail screen only; leaving it out keeps 10,000 summaries light.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { holdings, description, ...rest } = portfolio;
-  return { ...rest, holdingsCount: holdings.length, tickers: holdings.map((holding) => holding.ticker) };
+  return {
+    ...rest,
+    holdingsCount: holdings.length,
+    tickers: holdings.map((holding) => holding.ticker),
+    lastChangedAt: null,
+  };
 }

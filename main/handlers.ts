@@ -41,5 +41,14 @@ export function createHandlers(services: MainServices): HandlerTable {
     'proxy:signIn': (answer) => services.network.prompts.answer(answer),
     'proxy:cancelSignIn': ({ id }) => services.network.prompts.cancel(id),
     'proxy:current': () => services.network.prompts.current(),
+    // Model changes (issue 15)
+    'changes:overview': () => services.changes.overview(),
+    'changes:portfolio': ({ id, from, to }) => services.changes.portfolio(id, { from, to }),
+    'changes:markSeen': ({ ids }) => services.changes.markSeen(ids),
+    'changes:settings': () => services.changes.settings(),
+    'changes:saveSettings': (patch) => services.changes.saveSettings(patch),
+    'changes:exportTradeList': (request) => services.changes.exportTradeList(request),
+    'compare:portfolios': ({ ids }) => services.changes.compare(ids),
+    'compare:exportCsv': ({ ids }) => services.changes.exportComparison(ids),
   };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import * as tls from 'node:tls';
-import { app, BrowserWindow, clipboard, dialog, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu, Notification, protocol, session, shell } from 'electron';
 import { createDispatcher } from './ipc/dispatcher';
 import { EventHub } from './ipc/event-sink';
 import { registerContractHandlers } from './ipc/register-handlers';
@@ -17,6 +17,7 @@ import { electronProxyResolver } from './network/electron-proxy-resolver';
 import { menuTemplate } from './shell/menu';
 import { trustSystemCertificates } from './trusted-certificates';
 import { createHardenedWindow, denyPermissions, hardenWebContents } from './shell/window';
+import { electronNotifier } from './shell/electron-notifier';
 import { startShellUpdates } from './shell/updates';
 import { electronPdfPrinter } from './shell/pdf-printer';
 
@@ -107,6 +108,12 @@ if (!app.requestSingleInstanceLock()) {
       // Factsheet (issue 15): the window's print stylesheet to PDF; the paper from the OS region ('' = unknown).
       pdfPrinter: electronPdfPrinter(() => mainWindow?.webContents ?? null),
       region: () => app.getLocaleCountryCode() || null,
+      // Model changes (issue 15): a click on the notification brings the window forward (then main lists the changes).
+      notifier: electronNotifier(Notification, () => {
+        if (!mainWindow) return openWindow();
+        if (mainWindow.isMinimized()) mainWindow.restore();
+        mainWindow.focus();
+      }),
     });
     app.on('before-quit', () => void services.dispose());
     registerContractHandlers(

@@ -1,4 +1,7 @@
 import type { ApiClientOptions } from './api/api-client';
+import type { ChangesService } from './changes/changes-service';
+import { createChangesService } from './changes/create-changes-service';
+import { silentNotifier, type Notifier } from './changes/notifier';
 import type { AppIdentity } from './app-info-service';
 import { ConnectionTester } from './auth/connection-tester';
 import { systemClock, type Clock } from './clock';
@@ -18,6 +21,7 @@ import { RecentLog } from './logging/recent-log';
 import { Redactor } from './logging/redactor';
 import { PortfolioService } from './portfolios/portfolio-service';
 import type { AutoSyncOptions } from './portfolios/sync-schedule';
+import type { SyncLanding } from './portfolios/sync-runner';
 import { ProfileConnections } from './profiles/profile-connections';
 import { ProfileService } from './profiles/profile-service';
 import { SettingsStore } from './settings/settings-store';
@@ -40,6 +44,8 @@ export interface MainServices {
   demo: DemoService;
   // Factsheet (issue 15)
   factsheets: FactsheetService;
+  /** Model changes (issue 15): changed models, trade lists, comparisons, their exports. */
+  changes: ChangesService;
   /** The last warnings and errors, redacted, for diagnostics. */
   recentLog: RecentLog;
   userDataDir: string;
@@ -85,6 +91,11 @@ export interface MainServicesConfig {
   // Network (issue 13)
   /** The system's proxy choice (Electron's resolveProxy in the app; the environment when absent), extra CAs. */
   network?: NetworkConfig;
+  // Model changes (issue 15)
+  /** Desktop notifications (Electron's Notification in the app, a recording one in tests); default: none. */
+  notifier?: Notifier;
+  /** Models the demo revises right after a new demo's first sync (default 6; 0 = none). */
+  demoWarmUpRevisions?: number;
 }
 
 const noEvents: EventSink = { emit() {} };
@@ -146,7 +157,9 @@ export function createMainServices(config: MainServicesConfig): MainServices {
   profiles.subscribe((change) => {
     if (change.kind !== 'removing') events.emit('profiles:changed', { profileId: change.profileId });
   });
-  const demo = new DemoService(profiles, secrets, config.demoData, logger);
+  const demo = new DemoService(profiles, secrets, config.demoData, logger, config.demoWarmUpRevisions);
+  // Model changes (issue 15): each landed sync reaches the changes service, wired below once it exists.
+  let afterSync: (landing: SyncLanding) => void = () => {};
   const portfolios = new PortfolioService({
     profiles,
     secrets,
@@ -157,6 +170,7 @@ export function createMainServices(config: MainServicesConfig): MainServices {
     fileIo: config.fileIo ?? { ...nodeAtomicWriteIo, warn: (message, error) => logger.warn(message, { error }) },
     autoSync: config.autoSync,
     beforeSync: (profile) => demo.ensureRunning(profile),
+    onLanded: (landing) => afterSync(landing),
   });
   const exports = new ExportService({
     portfolios: (ids) => portfolios.stream(ids),
@@ -178,6 +192,18 @@ export function createMainServices(config: MainServicesConfig): MainServices {
     track: config.trackExport,
     onSaved: (file) => exports.allowShowing(file),
   });
+  // Model changes (issue 15)
+  const changeWiring = createChangesService({
+    userDataDir: config.userDataDir,
+    logger,
+    events,
+    notifier: config.notifier ?? silentNotifier,
+    profiles,
+    portfolios,
+    exports,
+    demo,
+  });
+  afterSync = changeWiring.afterSync;
   const connectionTests = new ConnectionTester({
     getProfile: (profileId) => profiles.get(profileId),
     secrets,
@@ -197,6 +223,7 @@ export function createMainServices(config: MainServicesConfig): MainServices {
     connectionTests,
     demo,
     factsheets,
+    changes: changeWiring.changes,
     recentLog,
     shell,
     updates: wiring.updates,

@@ -1,3 +1,4 @@
+import { ChangedModelsDialog } from './components/ChangedModelsDialog';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { ErrorNotice } from './components/ErrorNotice';
 import { NoticeToast } from './components/NoticeToast';
@@ -5,6 +6,7 @@ import { ProxySignInDialog } from './components/ProxySignInDialog';
 import { StatusBar } from './components/StatusBar';
 import { useProfiles } from './data/queries';
 import { useBrowser } from './hooks/useBrowser';
+import { useChangedList } from './hooks/useChangedList';
 import { useExport } from './hooks/useExport';
 import { useMenuCommands } from './hooks/useMenuCommands';
 import { useNotice } from './hooks/useNotice';
@@ -13,6 +15,7 @@ import { useScreens, type Screen } from './hooks/useScreens';
 import { useShortcuts } from './hooks/useShortcuts';
 import { useSync } from './hooks/useSync';
 import { BrowserScreen } from './screens/BrowserScreen';
+import { CompareScreen } from './screens/CompareScreen';
 import { DetailScreen } from './screens/DetailScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { SetupScreen } from './screens/SetupScreen';
@@ -30,9 +33,10 @@ export function App() {
   useMenuCommands({ screens, sync, exporter, browser, show });
   useShortcuts(screens);
   useOnlineResync(configured, () => sync.syncNow(false));
+  const changedList = useChangedList();
 
   const openSettings = () => go({ name: 'settings' });
-  const onBrowserScreens = screen?.name === 'browser' || screen?.name === 'detail';
+  const onBrowserScreens = screen?.name === 'browser' || screen?.name === 'detail' || screen?.name === 'compare';
 
   const route = (current: Screen) => {
     switch (current.name) {
@@ -64,8 +68,13 @@ export function App() {
             exportBusy={exporter.busy}
             onBack={() => go({ name: 'browser' }, 'grid')}
             onExport={exporter.run}
+            initialTab={current.tab}
+            onNotice={show}
           />
         );
+      // Model changes (issue 15)
+      case 'compare':
+        return <CompareScreen ids={current.ids} onBack={() => go({ name: 'browser' }, 'grid')} onNotice={show} />;
       case 'settings':
         return (
           <SettingsScreen
@@ -122,7 +131,21 @@ export function App() {
       {onBrowserScreens ? <ConnectionBanner onRetry={browser.syncNow} onOpenSettings={openSettings} /> : null}
       <main className={`app-main screen-${screen?.name ?? 'loading'}`}>{screen ? route(screen) : loading}</main>
       <NoticeToast notice={notice} onDismiss={dismiss} onShowInFolder={exporter.showInFolder} />
-      <StatusBar onSyncNow={browser.syncNow} onCancelSync={sync.cancel} onOpenSettings={openSettings} />
+      <StatusBar
+        onSyncNow={browser.syncNow}
+        onCancelSync={sync.cancel}
+        onOpenSettings={openSettings}
+        onShowChanges={changedList.show}
+      />
+      {changedList.open && configured ? (
+        <ChangedModelsDialog
+          onClose={changedList.close}
+          onOpen={(id) => {
+            changedList.close();
+            go({ name: 'detail', id, tab: 'changes' });
+          }}
+        />
+      ) : null}
       {/* Network (issue 13): asks for the proxy's user name and password when main needs them. */}
       <ProxySignInDialog />
     </div>

@@ -3,6 +3,7 @@ import { AppError } from '../../common/result';
 import { clientSecretAccount } from '../auth/keychain-accounts';
 import type { SecretStore } from '../keychain/secret-store';
 import type { Logger } from '../logging/logger';
+import type { SyncLanding } from '../portfolios/sync-runner';
 import type { ProfileService } from '../profiles/profile-service';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
 
@@ -13,8 +14,11 @@ function demoNotRunning(): AppError {
   );
 }
 
-/** The demo data set: realistic, with the deliberately imperfect records included. */
-const demoData: SandboxOptions = { portfolios: 200, seed: 7, pageSize: 50 };
+/**
+ * The demo data set: realistic, with the deliberately imperfect records included, and one model revised every
+ * 10 minutes while the app runs (model changes, issue 15).
+ */
+const demoData: SandboxOptions = { portfolios: 200, seed: 7, pageSize: 50, revisionIntervalMs: 600_000 };
 
 function portOf(baseUrl: string): number {
   const port = Number(new URL(baseUrl).port);
@@ -36,7 +40,27 @@ export class DemoService {
     private readonly secrets: SecretStore,
     private readonly options: SandboxOptions | undefined,
     private readonly logger: Logger,
+    /** Models revised right after a new demo's first sync, so its Changes have content from the start. */
+    private readonly warmUpRevisions = 6,
   ) {}
+
+  // Model changes (issue 15)
+  private warmedUp: Sandbox | null = null;
+
+  /**
+   * After a new demo profile's first sync (every model just added), publishes the next revision of a few models
+   * at once, so the demo shows changes from the start: true when it did, and the caller syncs again. Once per
+   * sandbox; after a restart the models revised last session change back by themselves (generated data again).
+   */
+  warmUp({ profile, listing, figures }: SyncLanding): boolean {
+    const sandbox = this.sandbox;
+    const firstSync = figures.added.length > 0 && figures.added.length === listing.portfolios.length;
+    if (!profile.demo || !sandbox || !firstSync || this.warmedUp === sandbox || this.warmUpRevisions <= 0) return false;
+    this.warmedUp = sandbox;
+    sandbox.revise({ count: Math.min(this.warmUpRevisions, listing.portfolios.length) });
+    this.logger.info('demo models revised for a first look at changes', { count: this.warmUpRevisions });
+    return true;
+  }
 
   /** The running demo sandbox, if any (tests use it to take the API down and back). */
   get running(): Sandbox | null {

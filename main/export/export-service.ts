@@ -4,7 +4,7 @@ import type { ExportKind, ExportOutcome } from '../../common/sync-outcome';
 import type { Clock } from '../clock';
 import type { SaveDialog, ShellActions } from '../desktop-ports';
 import type { Logger } from '../logging/logger';
-import { exportHoldingsCsv, exportPortfolioListCsv, type PortfolioSource } from './csv-export';
+import { exportHoldingsCsv, exportPortfolioListCsv, type CsvExportResult, type PortfolioSource } from './csv-export';
 
 /** What the export service needs. */
 export interface ExportServiceDeps {
@@ -46,6 +46,35 @@ export class ExportService {
       rows: result.rows,
       bytes: result.bytes,
     };
+  }
+
+  // Model changes (issue 15)
+  /**
+   * Saves a CSV that another service writes (trade lists, comparisons) the same way as these: the save dialog
+   * (suggesting `defaultName`), tracked as work in progress, revealable afterwards.
+   */
+  async saveCsv(
+    defaultName: string,
+    kind: string,
+    write: (target: string) => Promise<CsvExportResult>,
+  ): Promise<ExportOutcome> {
+    const target = await this.deps.saveDialog.chooseSavePath(defaultName);
+    if (!target) return { status: 'cancelled' };
+    const result = await (this.deps.track ? this.deps.track(() => write(target)) : write(target));
+    this.exported.add(result.path);
+    this.deps.logger.info('CSV exported', { kind, rows: result.rows, bytes: result.bytes });
+    return {
+      status: 'saved',
+      path: result.path,
+      fileName: path.basename(result.path),
+      rows: result.rows,
+      bytes: result.bytes,
+    };
+  }
+
+  /** The date stamp export file names carry (today, UTC). */
+  stamp(): string {
+    return dateStamp(this.deps.clock.now());
   }
 
   /** Reveals a file this session exported; any other path is refused. */

@@ -17,7 +17,7 @@ import type { ProfileChange } from '../profiles/profile-events';
 import type { ProfileService } from '../profiles/profile-service';
 import { ConnectionStateMachine } from '../sync/connection-state-machine';
 import { openCache, readPortfolio, streamPortfolios, type Loaded } from './loaded-data';
-import { SyncRunner } from './sync-runner';
+import { SyncRunner, type SyncLanding, type SyncTrigger } from './sync-runner';
 import { SyncSchedule, type AutoSyncOptions } from './sync-schedule';
 
 /** What the portfolio service needs. */
@@ -33,6 +33,8 @@ export interface PortfolioServiceDeps {
   autoSync?: AutoSyncOptions;
   /** Called before each sync of a profile, e.g. to start the demo sandbox it points at. */
   beforeSync?: (profile: Profile) => Promise<void>;
+  /** Model changes (issue 15): a sync of the active profile committed its set (what changed, who started it). */
+  onLanded?: (landing: SyncLanding) => void;
 }
 
 /**
@@ -56,14 +58,14 @@ export class PortfolioService {
       (state) => deps.events.emit('connection:state', state),
       () => deps.clock.now(),
     );
-    this.schedule = new SyncSchedule(deps.autoSync, () => void this.syncNow().catch(() => undefined));
+    this.schedule = new SyncSchedule(deps.autoSync, () => void this.syncNow('background').catch(() => undefined));
     this.runner = new SyncRunner({
       profiles: deps.profiles,
       clock: deps.clock,
       connection: this.connection,
       logger: deps.logger,
       beforeSync: deps.beforeSync,
-      landed: (profile, listing, figures) => this.landed(profile, listing, figures),
+      landed: (profile, listing, figures, trigger) => this.landed(profile, listing, figures, trigger),
     });
     this.unsubscribe = deps.profiles.subscribe((change) => this.onProfileChange(change));
   }
@@ -85,7 +87,7 @@ export class PortfolioService {
     if (!loaded || this.disposed) return;
     // Say "syncing" at once, so nobody mistakes the cache just loaded for a confirmed-online state.
     this.connection.syncing(startingProgress);
-    void this.syncNow().catch(() => undefined);
+    void this.syncNow('background').catch(() => undefined);
   }
 
   /** The current connection state. */
@@ -112,17 +114,28 @@ export class PortfolioService {
     return streamPortfolios(await this.requireLoaded(), ids);
   }
 
-  /** Syncs the active profile now; SYNC_IN_PROGRESS when one is already running. */
-  async syncNow(): Promise<SyncOutcome> {
+  /** Syncs the active profile now (for the user unless main started it); SYNC_IN_PROGRESS when one is already running. */
+  async syncNow(trigger: SyncTrigger = 'user'): Promise<SyncOutcome> {
     const loaded = await this.requireLoaded();
     this.schedule.clear();
     const generation = this.runner.generationNow;
     try {
-      return await this.runner.run(loaded);
+      return await this.runner.run(loaded, trigger);
     } finally {
       // A run voided meanwhile (switch, deletion, quit) plans nothing: its successor does.
       if (generation === this.runner.generationNow && !this.disposed) this.schedule.after(this.connection.state);
     }
+  }
+
+  // Model changes (issue 15)
+  /** The active profile's data as loaded (its records cache and listing); NOT_CONFIGURED when there is none. */
+  loadedData(): Promise<Loaded> {
+    return this.requireLoaded();
+  }
+
+  /** One more background sync right after the running one, if it ends online (the demo's first changes). */
+  syncAgain(): void {
+    this.schedule.soon();
   }
 
   /** Cancels the running sync; false when none runs. */
@@ -199,11 +212,12 @@ export class PortfolioService {
   }
 
   /** A sync of the still-active profile committed its set: serve it and tell the renderer (unless nothing changed). */
-  private landed(profile: Profile, listing: RecordListing, figures: CommitFigures): void {
+  private landed(profile: Profile, listing: RecordListing, figures: CommitFigures, trigger: SyncTrigger): void {
     if (this.loaded?.profile.id === profile.id) this.loaded = { ...this.loaded, listing };
     const changed = figures.added.length + figures.removed.length + figures.updated.length > 0;
     if (changed || figures.indexWrite !== 'none')
       this.deps.events.emit('portfolios:changed', { profileId: profile.id, syncedAt: listing.syncedAt });
+    this.deps.onLanded?.({ profile, listing, figures, trigger });
   }
 
   private async requireLoaded(): Promise<Loaded> {

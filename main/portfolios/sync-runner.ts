@@ -17,7 +17,18 @@ export interface SyncRunnerDeps {
   logger: Logger;
   beforeSync?: (profile: Profile) => Promise<void>;
   /** A run of the still-current generation committed its set to the cache. */
-  landed: (profile: Profile, listing: RecordListing, figures: CommitFigures) => void;
+  landed: (profile: Profile, listing: RecordListing, figures: CommitFigures, trigger: SyncTrigger) => void;
+}
+
+/** Who started a sync: the user (Sync now, the network coming back), or main by itself (start-up, schedule). */
+export type SyncTrigger = 'user' | 'background';
+
+/** A sync that committed its set: the profile, the listing now served, the commit's figures, who started it. */
+export interface SyncLanding {
+  profile: Profile;
+  listing: RecordListing;
+  figures: CommitFigures;
+  trigger: SyncTrigger;
 }
 
 interface Run {
@@ -37,13 +48,13 @@ export class SyncRunner {
   constructor(private readonly deps: SyncRunnerDeps) {}
 
   /** Syncs the profile whose data is loaded; SYNC_IN_PROGRESS when a run is under way. */
-  async run(loaded: Loaded): Promise<SyncOutcome> {
+  async run(loaded: Loaded, trigger: SyncTrigger = 'user'): Promise<SyncOutcome> {
     if (this.running) throw new AppError('SYNC_IN_PROGRESS');
     const controller = new AbortController();
     const run: Run = {
       profileId: loaded.profile.id,
       controller,
-      done: this.sync(loaded, controller.signal, this.generation),
+      done: this.sync(loaded, controller.signal, this.generation, trigger),
     };
     this.running = run;
     try {
@@ -80,7 +91,12 @@ export class SyncRunner {
     if (this.running === run) this.running = null;
   }
 
-  private async sync(loaded: Loaded, signal: AbortSignal, generation: number): Promise<SyncOutcome> {
+  private async sync(
+    loaded: Loaded,
+    signal: AbortSignal,
+    generation: number,
+    trigger: SyncTrigger,
+  ): Promise<SyncOutcome> {
     const { connection, logger } = this.deps;
     const current = () => generation === this.generation;
     let profile = loaded.profile;
@@ -106,7 +122,7 @@ export class SyncRunner {
       if (!current()) throw new AppError('SYNC_CANCELLED');
       const listing = loaded.cache.listing() as RecordListing;
       connection.synced(listing.syncedAt ?? result.commit.syncedAt, listing.portfolios.length);
-      this.deps.landed(profile, listing, figures);
+      this.deps.landed(profile, listing, figures, trigger);
       const changed = figures.added.length + figures.removed.length + figures.updated.length > 0;
       logger.info('sync done', {
         profile: profile.id,

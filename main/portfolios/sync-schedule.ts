@@ -16,6 +16,8 @@ export class SyncSchedule {
   private retryDelay: number;
   private readonly intervalMs: number;
   private readonly retryMs: number;
+  /** Model changes (issue 15): the next good sync is followed by another at once. */
+  private again = false;
 
   constructor(
     options: AutoSyncOptions | undefined,
@@ -33,18 +35,26 @@ export class SyncSchedule {
     if (state.status === 'online') {
       this.retryDelay = this.retryMs;
       if (this.intervalMs > 0) delay = this.intervalMs;
+      if (this.again) delay = 0;
     } else if (state.status === 'offline' || (state.status === 'error' && state.error.retryable)) {
       delay = this.retryDelay;
       this.retryDelay = Math.min(this.retryDelay * 2, maxRetryMs);
     }
+    this.again = false;
     if (delay === null) return;
     this.timer = setTimeout(this.run, delay);
     this.timer.unref?.();
   }
 
+  /** Asks for a sync right after the one under way, if that one ends online. */
+  soon(): void {
+    this.again = true;
+  }
+
   /** A new profile starts with the shortest retry again. */
   reset(): void {
     this.clear();
+    this.again = false;
     this.retryDelay = this.retryMs;
   }
 

@@ -4,6 +4,8 @@ import type { BrowserView } from '../hooks/useBrowser';
 import { initialQuery } from '../state/browser-query';
 import { ErrorNotice } from './ErrorNotice';
 import { PortfolioTable } from './PortfolioTable';
+import { UnseenChanges } from './unseen-changes';
+import { changeFilterValue } from '../state/change-filter';
 
 /** The browser's main area: the grid, or why there is nothing to show yet (loading, syncing, error, empty). */
 export function BrowserBody({ view }: { view: BrowserView }) {
@@ -11,7 +13,7 @@ export function BrowserBody({ view }: { view: BrowserView }) {
   const { listing, rows, total, state, update, scroll } = view;
   const syncing = connection.status === 'syncing';
   const { query, selection } = state;
-  const resetKey = `${query.text}|${query.riskLevel}|${query.weightsIssuesOnly}|${query.sort.key}|${query.sort.direction}`;
+  const resetKey = `${query.text}|${query.riskLevel}|${query.weightsIssuesOnly}|${changeFilterValue(query.changed)}|${query.sort.key}|${query.sort.direction}`;
 
   if (!listing.data) {
     if (listing.loading || syncing) {
@@ -59,7 +61,7 @@ export function BrowserBody({ view }: { view: BrowserView }) {
   }
   if (total === 0) return <p className="empty-state">The API listed no model portfolios for this connection.</p>;
   return (
-    <>
+    <UnseenChanges.Provider value={view.unseen}>
       <PortfolioTable
         rows={rows}
         sort={query.sort}
@@ -85,6 +87,6 @@ export function BrowserBody({ view }: { view: BrowserView }) {
           </button>
         </div>
       ) : null}
-    </>
+    </UnseenChanges.Provider>
   );
 }

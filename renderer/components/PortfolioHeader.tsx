@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { PortfolioSummary } from '../../common/portfolio-summary';
 import { formatCount, formatDate, formatMoney } from '../format/format';
 import { nextSort, type SortKey, type SortState } from '../state/browser-query';
+import { ChangedBadge } from './ChangedBadge';
 import { WeightsFlag } from './WeightsFlag';
 
 /** One column of the portfolio grid: the sort key it stands for, its header and its cell. */
@@ -33,6 +34,8 @@ export const columns: Column[] = [
     className: 'c-num c-weights',
     cell: (p) => <WeightsFlag weightSum={p.weightSum} weightsOk={p.weightsOk} />,
   },
+  // Model changes (issue 15)
+  { key: 'lastChangedAt', label: 'Changed', className: 'c-num c-changed', cell: (p) => <ChangedBadge summary={p} /> },
 ];
 
 /** The grid's header row: select-all (checked, mixed or not) and a sort button per column (aria-sort). */

@@ -3,16 +3,20 @@ import { formatRelative, formatWhen } from '../format/format';
 import { useNow } from '../hooks/useNow';
 import { describeConnection } from '../state/connection-view';
 import { UpdateStatus } from './UpdateStatus';
+import { ChangedModelsStatus } from './ChangedModelsStatus';
 
 /** The bottom bar: profile, connection state, token validity (a time, never the token), last sync, Sync now. */
 export function StatusBar({
   onSyncNow,
   onCancelSync,
   onOpenSettings,
+  onShowChanges,
 }: {
   onSyncNow: () => void;
   onCancelSync: () => void;
   onOpenSettings: () => void;
+  /** Model changes (issue 15): lists the models the last sync changed. */
+  onShowChanges?: () => void;
 }) {
   const connection = useConnection();
   const profile = useActiveProfile();
@@ -69,6 +73,7 @@ export function StatusBar({
               <span>never</span>
             )}
           </div>
+          {onShowChanges ? <ChangedModelsStatus onOpen={onShowChanges} /> : null}
           <div className="status-spacer" />
           {/* Updates (issue 14): right-aligned, before Sync now */}
           <UpdateStatus />

@@ -27,6 +27,10 @@ export function followMainEvents(client: QueryClient, bridge: PortfolioApi): () 
       void client.cancelQueries({ queryKey: queryKeys.proxySignIn });
       client.setQueryData(queryKeys.proxySignIn, request);
     }),
+    // Model changes (issue 15): seen marks, settings and every landed sync move the changes.
+    bridge.changes.onChanged(() => void client.invalidateQueries({ queryKey: queryKeys.changes })),
+    bridge.changes.onSynced(() => void client.invalidateQueries({ queryKey: queryKeys.changes })),
+    bridge.portfolios.onChanged(() => void client.invalidateQueries({ queryKey: queryKeys.changes })),
   ];
   return () => stops.forEach((stop) => stop());
 }

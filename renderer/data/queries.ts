@@ -25,7 +25,8 @@ export interface MainData<T> {
 /** Performance mark the UI benchmark reads: when the listing reached the renderer. */
 export const listingReadyMark = 'mp:listing-ready';
 
-function mainData<T>(query: UseQueryResult<T>): MainData<T> {
+/** A react-query result in the one shape the screens read. */
+export function mainData<T>(query: UseQueryResult<T>): MainData<T> {
   return {
     data: query.data ?? null,
     error: query.error ? errorData(query.error) : null,

@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { PortfolioListing, PortfolioSummary } from '../../common/portfolio-summary';
 import type { ExportKind } from '../../common/sync-outcome';
+import { useChangesOverview } from '../data/change-queries';
 import { catalogError } from '../data/main-result';
 import { useActiveProfile, useListing, type MainData } from '../data/queries';
 import { buildSearchIndex, filterInOrder, riskLevelsOf, sortOrder } from '../state/browser-query';
@@ -9,6 +10,8 @@ import { pruneSelection } from '../state/selection';
 import type { Exporter } from './useExport';
 import type { Notice } from './useNotice';
 import type { Screens } from './useScreens';
+import { useChangeExports, type ChangeExports } from './useChangeExports';
+import { useNow } from './useNow';
 import type { SyncActions } from './useSync';
 
 /** Where the grid was scrolled, so coming back from a portfolio lands in the same place. */
@@ -33,6 +36,11 @@ export interface BrowserView {
   exportScope(kind: ExportKind): void;
   open(id: string): void;
   syncNow(): void;
+  /** Model changes (issue 15): ids whose last change the user has not looked at. */
+  unseen: ReadonlySet<string>;
+  /** Opens the comparison of the selected portfolios (2–4). */
+  compareSelected(): void;
+  changeExports: ChangeExports;
 }
 
 const noPortfolios: PortfolioSummary[] = [];
@@ -77,11 +85,18 @@ export function useBrowser(deps: {
   // Only ids still on hand stay selected (after a sync); the query keeps its identity for the memos below.
   const state: BrowserState = { ...own, selection: pruneSelection(own.selection, ids) };
   const query = useDeferredValue(state.query);
+  // Model changes (issue 15): the unseen changes, and the time only while "changed in the last N days" is on.
+  const changes = useChangesOverview().data;
+  const unseen = useMemo(() => new Set(changes?.portfolios.flatMap((p) => (p.seen ? [] : [p.id]))), [changes]);
+  const now = useNow(60_000);
+  const changeExports = useChangeExports(show);
+  const clock = query.changed.kind === 'days' ? now : 0;
+  const marks = useMemo(() => ({ unseen, now: clock }), [unseen, clock]);
   // Sorting happens once per data set and column; each keystroke only filters the sorted order.
   const order = useMemo(() => sortOrder(portfolios, query.sort), [portfolios, query.sort]);
   const rows = useMemo(
-    () => filterInOrder(portfolios, searchIndex, order, query),
-    [portfolios, searchIndex, order, query],
+    () => filterInOrder(portfolios, searchIndex, order, query, marks),
+    [portfolios, searchIndex, order, query, marks],
   );
 
   return {
@@ -103,5 +118,8 @@ export function useBrowser(deps: {
     },
     open: (id) => screens.go({ name: 'detail', id }),
     syncNow: () => sync.syncNow(true),
+    unseen,
+    compareSelected: () => screens.go({ name: 'compare', ids: [...state.selection.ids] }),
+    changeExports,
   };
 }

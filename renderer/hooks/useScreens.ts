@@ -7,8 +7,13 @@ export type Screen =
   | { name: 'welcome' }
   | { name: 'setup'; profile: ProfileView | null; back: 'welcome' | 'settings' }
   | { name: 'browser' }
-  | { name: 'detail'; id: string }
-  | { name: 'settings' };
+  | { name: 'detail'; id: string; tab?: DetailTab }
+  | { name: 'settings' }
+  // Model changes (issue 15)
+  | { name: 'compare'; ids: string[] };
+
+/** The detail screen's tabs: the portfolio as it is, and what changed in it. */
+export type DetailTab = 'holdings' | 'changes';
 
 /** Where focus goes after a move: the search box, the grid, or where the screen puts it. */
 export type FocusTarget = 'search' | 'grid' | null;
@@ -28,6 +33,7 @@ const titles: Record<Screen['name'], string> = {
   browser: 'Portfolios',
   detail: 'Portfolio',
   settings: 'Settings',
+  compare: 'Compare',
 };
 
 /** The screen the user chose, else where a start lands (first run or the browser); keeps focus and title. */
@@ -38,7 +44,7 @@ export function useScreens(profiles: ProfilesState | null): Screens {
 
   let screen = chosen;
   if (profiles === null) screen = null;
-  else if (!configured && (screen === null || screen.name === 'browser' || screen.name === 'detail')) {
+  else if (!configured && (screen === null || ['browser', 'detail', 'compare'].includes(screen.name))) {
     screen = { name: 'welcome' };
   } else if (screen === null) screen = { name: 'browser' };
 

@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import { BrowserBody } from '../components/BrowserBody';
+import { ChangeActions, CompareButton } from '../components/ChangeActions';
+import { ChangeFilterSelect } from '../components/ChangeFilterSelect';
 import { formatCount, formatPercent, plural } from '../format/format';
 import type { BrowserView } from '../hooks/useBrowser';
 import { effectiveScope, isFiltered, type ExportScope } from '../state/browser-state';
@@ -72,6 +74,11 @@ export function BrowserScreen({ view }: { view: BrowserView }) {
           />
           Weights not {formatPercent(1, 0)}
         </label>
+        <ChangeFilterSelect
+          value={query.changed}
+          unseenCount={view.unseen.size}
+          onChange={(changed) => setQuery({ changed })}
+        />
         <span className="spacer" />
         <span id={`${id}-count`} className="result-count" role="status" data-testid="result-count">
           {filtered ? `${formatCount(rows.length)} of ${plural(total, 'portfolio')}` : plural(total, 'portfolio')}
@@ -89,13 +96,15 @@ export function BrowserScreen({ view }: { view: BrowserView }) {
                 onClick={() => onStateChange((current) => ({ ...current, selection: emptySelection }))}
               >
                 Clear selection
-              </button>
+              </button>{' '}
+              <CompareButton view={view} />
             </>
           ) : (
             <span className="muted">Click, Shift-click or Space to select; Enter or double-click opens.</span>
           )}
         </span>
         <span className="spacer" />
+        <ChangeActions view={view} />
         <label className="inline-field">
           <span>Export</span>
           <select

@@ -1,11 +1,16 @@
-import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { ExportKind } from '../../common/sync-outcome';
+import { ChangesTab } from '../components/ChangesTab';
+import { DetailTabs, tabPanelProps } from '../components/DetailTabs';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FactsheetControl } from '../components/FactsheetControl';
 import { HoldingsTable } from '../components/HoldingsTable';
 import { WeightsFlag } from '../components/WeightsFlag';
+import { useChangesOverview } from '../data/change-queries';
 import { usePortfolio } from '../data/queries';
 import { formatCount, formatDateTime, formatMoney } from '../format/format';
+import type { Notice } from '../hooks/useNotice';
+import type { DetailTab } from '../hooks/useScreens';
 import { allocationByAssetClass } from '../state/holdings';
 
 // The chart library is loaded with the first detail view, keeping the start-up bundle small.
@@ -19,12 +24,24 @@ export function DetailScreen({
   exportBusy,
   onBack,
   onExport,
+  initialTab = 'holdings',
+  onNotice = () => {},
 }: {
   id: string;
   exportBusy: ExportKind | null;
   onBack: () => void;
   onExport: (kind: ExportKind, ids: string[]) => void;
+  /** Model changes (issue 15): the tab to open on, and where exports of the Changes tab report. */
+  initialTab?: DetailTab;
+  onNotice?: (notice: Notice) => void;
 }) {
+  const [tab, setTab] = useState<DetailTab>(initialTab);
+  const [opened, setOpened] = useState({ id, initialTab });
+  if (opened.id !== id || opened.initialTab !== initialTab) {
+    setOpened({ id, initialTab });
+    setTab(initialTab);
+  }
+  const unseenChange = useChangesOverview().data?.portfolios.some((p) => p.id === id && !p.seen) ?? false;
   // Read again when main says the portfolios changed (a sync landed); a failed read replaces it.
   const loaded = usePortfolio(id);
   const portfolio = loaded.error ? null : loaded.data;
@@ -116,7 +133,8 @@ export function DetailScreen({
               <WeightsFlag weightSum={portfolio.weightSum} weightsOk={portfolio.weightsOk} long />
             </dd>
           </dl>
-          <div className="detail-panels">
+          <DetailTabs tab={tab} onTab={setTab} changesBadge={unseenChange} />
+          <div className="detail-panels" {...tabPanelProps('holdings', tab)}>
             <section className="card panel" aria-labelledby="allocation-heading">
               <h3 id="allocation-heading">Allocation by asset class</h3>
               {slices.length > 0 ? (
@@ -131,6 +149,9 @@ export function DetailScreen({
               <h3 id="holdings-heading">Holdings</h3>
               <HoldingsTable holdings={portfolio.holdings} />
             </section>
+          </div>
+          <div {...tabPanelProps('changes', tab)}>
+            {tab === 'changes' ? <ChangesTab id={portfolio.id} onNotice={onNotice} /> : null}
           </div>
         </>
       ) : null}

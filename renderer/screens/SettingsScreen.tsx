@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ProfileView } from '../../common/profile';
 import { AboutPanel } from '../components/AboutPanel';
+import { ChangeSettingsPanel } from '../components/ChangeSettingsPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ConfirmDialog } from '../components/Modal';
 import { ProfileItem } from '../components/ProfileItem';
@@ -87,6 +88,7 @@ export function SettingsScreen({
 
       {/* Updates (issue 14) */}
       <UpdateSettings />
+      <ChangeSettingsPanel onNotice={onNotice} />
 
       <AboutPanel />
 

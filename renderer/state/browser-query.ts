@@ -1,4 +1,5 @@
 import type { PortfolioSummary } from '../../common/portfolio-summary';
+import { anyChange, matchesChange, type ChangeFilter, type ChangeMarks } from './change-filter';
 
 /** The portfolio browser's sortable columns. */
 export type SortKey =
@@ -10,7 +11,8 @@ export type SortKey =
   | 'minimumInvestment'
   | 'holdingsCount'
   | 'updatedAt'
-  | 'weightSum';
+  | 'weightSum'
+  | 'lastChangedAt';
 
 /** Which column the list is sorted by, and which way. */
 export interface SortState {
@@ -25,6 +27,8 @@ export interface BrowserQuery {
   riskLevel: string | null;
   /** Only portfolios whose weights do not sum to 100 %. */
   weightsIssuesOnly: boolean;
+  /** Model changes (issue 15): only portfolios changed since the last look, or in the last N days. */
+  changed: ChangeFilter;
   sort: SortState;
 }
 
@@ -33,6 +37,7 @@ export const initialQuery: BrowserQuery = {
   text: '',
   riskLevel: null,
   weightsIssuesOnly: false,
+  changed: anyChange,
   sort: { key: 'name', direction: 'ascending' },
 };
 
@@ -72,6 +77,8 @@ function sortValue(p: PortfolioSummary, key: SortKey): Comparable {
   switch (key) {
     case 'updatedAt':
       return p.updatedAt ? Date.parse(p.updatedAt) : null;
+    case 'lastChangedAt':
+      return p.lastChangedAt ? Date.parse(p.lastChangedAt) : null;
     default:
       return p[key];
   }
@@ -111,6 +118,7 @@ export function filterInOrder(
   searchIndex: readonly string[],
   order: readonly number[],
   query: Omit<BrowserQuery, 'sort'>,
+  marks: ChangeMarks = { unseen: new Set(), now: 0 },
 ): PortfolioSummary[] {
   const terms = query.text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   const risk = query.riskLevel;
@@ -119,6 +127,7 @@ export function filterInOrder(
     const p = portfolios[index]!;
     if (risk !== null && p.riskLevel !== risk) continue;
     if (query.weightsIssuesOnly && p.weightsOk) continue;
+    if (!matchesChange(p, query.changed, marks)) continue;
     if (terms.length > 0) {
       const haystack = searchIndex[index] ?? '';
       if (!terms.every((term) => haystack.includes(term))) continue;
@@ -133,5 +142,5 @@ export function nextSort(current: SortState, key: SortKey): SortState {
   if (current.key === key) {
     return { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
   }
-  return { key, direction: key === 'updatedAt' ? 'descending' : 'ascending' };
+  return { key, direction: key === 'updatedAt' || key === 'lastChangedAt' ? 'descending' : 'ascending' };
 }

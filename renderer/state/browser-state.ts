@@ -24,7 +24,9 @@ export const initialBrowserState: BrowserState = {
 
 /** True when search or a filter narrows the list. */
 export function isFiltered(query: BrowserQuery): boolean {
-  return query.text.trim() !== '' || query.riskLevel !== null || query.weightsIssuesOnly;
+  return (
+    query.text.trim() !== '' || query.riskLevel !== null || query.weightsIssuesOnly || query.changed.kind !== 'any'
+  );
 }
 
 /** The scope actually used: the picked one when it applies, else every portfolio. */

@@ -82,7 +82,7 @@ export function tickerList(summary: RecordSummary): string[] {
 /** Today's list type from a record summary, for callers that still speak PortfolioSummary. */
 export function toPortfolioSummary(summary: RecordSummary): PortfolioSummary {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { tickerText, lastChangedAt, ...rest } = summary;
+  const { tickerText, ...rest } = summary;
   return { ...rest, tickers: tickerList(summary) };
 }
 

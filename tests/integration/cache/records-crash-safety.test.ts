@@ -6,9 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeModelChanges } from '../../../common/model-changes';
 import { AppError } from '../../../common/result';
 import { recordSummaryOf } from '../../../main/cache/records/portfolio-digest';
 import { PortfolioRecordCache } from '../../../main/cache/records/portfolio-record-cache';
+import { readPortfolioChanges } from '../../../main/changes/version-changes';
 import { childEnv } from './fixtures/bundle-child';
 import { bundleRecordsChild } from './fixtures/bundle-records-child';
 import { crashCommit, crashLayout, crashMaxVersions, crashState, crashStateIndex } from './fixtures/crash-model';
@@ -118,6 +120,14 @@ async function expectExactState(dir: string, profileId: string, round: number): 
       })),
       `round ${round}: versions of ${portfolio.id}`,
     ).toEqual(versions);
+    // The Changes tab reads the same versions after the kill: the trade list of the latest change (issue 15).
+    if (j % 30 === round % 30) {
+      const view = await readPortfolioChanges(cache, portfolio.id, {}, 0.01);
+      const previous = versions[0]?.portfolio;
+      expect(view.changes, `round ${round}: changes of ${portfolio.id}`).toEqual(
+        previous ? computeModelChanges(previous, portfolio, { tolerancePp: 0.01 }) : null,
+      );
+    }
   }
   return k;
 }

@@ -134,6 +134,28 @@ function validArbitrary(channel: RequestChannel, profileIds: fc.Arbitrary<string
       });
     case 'proxy:cancelSignIn':
       return fc.record({ id: fc.nat() });
+    // Model changes (issue 15)
+    case 'changes:portfolio':
+      return fc.record({ id: portfolioIds, from: fc.nat(40), to: fc.nat(40) }, { requiredKeys: ['id'] });
+    case 'changes:exportTradeList':
+      return fc.oneof(
+        fc.record({ id: portfolioIds, from: fc.nat(40), to: fc.nat(40) }, { requiredKeys: ['id'] }),
+        fc.record({
+          since: fc
+            .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
+            .map((date) => date.toISOString()),
+        }),
+      );
+    case 'changes:markSeen':
+      return fc.record({ ids: fc.array(portfolioIds, { minLength: 1, maxLength: 5 }) });
+    case 'changes:saveSettings':
+      return fc.record(
+        { tolerancePp: fc.double({ min: 0, max: 5, noNaN: true }), notify: fc.boolean() },
+        { requiredKeys: [] },
+      );
+    case 'compare:portfolios':
+    case 'compare:exportCsv':
+      return fc.record({ ids: fc.uniqueArray(portfolioIds, { minLength: 2, maxLength: 4 }) });
     default:
       return fc.constant(undefined);
   }

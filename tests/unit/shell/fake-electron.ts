@@ -173,6 +173,24 @@ export const dialog = {
   },
 };
 
+/** A recorded desktop notification (Electron's Notification): what was shown, and a way to click it. */
+export class FakeNotification extends EventEmitter {
+  static instances: FakeNotification[] = [];
+  static isSupported() {
+    return true;
+  }
+  shown = false;
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+    FakeNotification.instances.push(this);
+  }
+  show() {
+    this.shown = true;
+  }
+}
+
+export const Notification = FakeNotification;
+
 /** A stand-in for electron-updater's autoUpdater: records how the shell sets it up and what it is asked to do. */
 export class FakeAutoUpdater extends EventEmitter {
   // electron-updater's defaults (allowDowngrade the unsafe way round), so the test sees what the shell changes.

@@ -218,6 +218,60 @@ describe('the Electron shell wiring (stand-in electron module)', () => {
     }
   });
 
+  // Model changes (issue 15)
+  it('shows one Electron Notification after a background sync that changed models; its click lists them', async () => {
+    const sandbox = await startSandbox({ portfolios: 6 });
+    const window = fake.FakeBrowserWindow.instances[0]!;
+    const call = async (channel: string, arg?: unknown) => {
+      const result = (await fake.recorded.handlers.get(channel)!(trustedEvent(), arg)) as {
+        ok: boolean;
+        value?: { id?: string };
+        error?: { message: string };
+      };
+      if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
+      return result.value;
+    };
+    const online = () =>
+      window.webContents.sent.filter(
+        ([name, state]) =>
+          name === 'connection:state' &&
+          (state as { status: string; portfolioCount: number }).status === 'online' &&
+          (state as { portfolioCount: number }).portfolioCount === 6,
+      ).length;
+    let profileId: string | undefined;
+    try {
+      const seen = online();
+      const saved = await call('profiles:save', {
+        name: 'Sandbox',
+        baseUrl: sandbox.baseUrl,
+        clientId: sandbox.credentials.clientId,
+        tokenStyle: 'json',
+        secret: sandbox.credentials.clientSecret,
+      });
+      profileId = saved?.id;
+      await vi.waitFor(() => expect(online()).toBeGreaterThan(seen), { timeout: 20_000 });
+      expect(fake.FakeNotification.instances).toEqual([]);
+
+      // Switching to the profile again syncs it in the background: two revised models, one notification.
+      const revised = sandbox.revise({ count: 2 });
+      await call('profiles:activate', { profileId });
+      await vi.waitFor(() => expect(fake.FakeNotification.instances).toHaveLength(1), { timeout: 20_000 });
+      const [notification] = fake.FakeNotification.instances;
+      expect(notification!.options.title).toBe('Model portfolios changed');
+      expect(notification!.options.body).toMatch(/^2 model portfolios changed: /);
+      expect(notification!.shown).toBe(true);
+      expect(revised).toHaveLength(2);
+
+      const focus = vi.spyOn(window, 'focus');
+      notification!.emit('click');
+      expect(focus).toHaveBeenCalled();
+      expect(window.webContents.sent).toContainEqual(['changes:showList', { profileId }]);
+    } finally {
+      if (profileId) await call('profiles:remove', { profileId });
+      await sandbox.close();
+    }
+  }, 60_000);
+
   it('sets up electron-updater’s autoUpdater with the packaged feed, and lets the service decide when', async () => {
     const updater = fake.fakeAutoUpdater;
     await vi.waitFor(() => expect(updater.autoDownload).toBe(false));

@@ -1,5 +1,6 @@
 // What the app tests' fake main answers unless a test says otherwise.
 import type { AppInfo } from '../../../../common/app-info';
+import { defaultChangeSettings } from '../../../../common/change-views';
 import { notConfiguredState } from '../../../../common/connection-state';
 import type { PortfolioListing } from '../../../../common/portfolio-summary';
 import {
@@ -27,6 +28,12 @@ export function listing(n = 30, profileId = 'p-1'): PortfolioListing {
   return { profileId, syncedAt: '2025-06-30T15:00:00Z', portfolios: manySummaries(n), issues: [] };
 }
 
+/** Model changes (issue 15): what main answers while no model has changed. */
+export const noChanges: Handlers = {
+  'changes:overview': () => ({ profileId: 'p-1', portfolios: [], lastSync: null }),
+  'changes:settings': () => defaultChangeSettings,
+};
+
 /** Main with nothing set up (first run). */
 export function firstRunMain(overrides: Handlers = {}): FakeMain {
   return new FakeMain({
@@ -35,6 +42,7 @@ export function firstRunMain(overrides: Handlers = {}): FakeMain {
     'connection:state': () => notConfiguredState,
     'update:state': () => updateState(),
     'proxy:current': () => null,
+    ...noChanges,
     ...overrides,
   });
 }
@@ -50,6 +58,7 @@ export function configuredMain(overrides: Handlers = {}): FakeMain {
     'sync:now': () => ({ status: 'updated', portfolioCount: 30, syncedAt: '2025-06-30T15:00:00Z', issues: [] }),
     'update:state': () => updateState(),
     'proxy:current': () => null,
+    ...noChanges,
     ...overrides,
   });
 }
