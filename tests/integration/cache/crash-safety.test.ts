@@ -108,6 +108,8 @@ describe('PortfolioCache under SIGKILL and failing writes', () => {
     const seen = { A: 0, B: 0, withLeftoverTemp: 0 };
     for (let round = 0; round < kills; round += 1) {
       const aimAtWrite = round % 2 === 1;
+      // Every fourth round waits for a whole write first, so B is on disk whatever the machine's load.
+      const afterAWrite = round % 4 === 0;
       const temp = aimAtWrite ? untilTempFile(cache, 10_000) : undefined;
       const child = spawnChild(['loop', dir, profileId, service, String(loopPortfolios)]);
       try {
@@ -116,6 +118,7 @@ describe('PortfolioCache under SIGKILL and failing writes', () => {
           await temp.appeared;
           await sleep(Math.random() * maxInWriteDelayMs);
         } else {
+          if (afterAWrite) await untilLine(child, 'wrote', 60_000);
           await sleep(Math.random() * maxKillDelayMs);
         }
       } finally {

@@ -123,6 +123,9 @@ function validArbitrary(channel: RequestChannel, profileIds: fc.Arbitrary<string
       });
     case 'export:showInFolder':
       return fc.record({ path: fc.oneof(fc.constantFrom('/etc/passwd', '../../x.csv'), nonBlank(200)) });
+    // Factsheet (issue 15)
+    case 'factsheet:savePdf':
+      return fc.record({ id: portfolioIds, pageSize: fc.constantFrom('A4', 'Letter') }, { requiredKeys: ['id'] });
     // Updates (issue 14)
     case 'update:setMode':
       return fc.record({ mode: fc.constantFrom('auto', 'ask', 'off') });
