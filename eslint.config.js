@@ -14,7 +14,7 @@ const rawIpc = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
