@@ -28,7 +28,10 @@ export function followMainEvents(client: QueryClient, bridge: PortfolioApi): () 
       client.setQueryData(queryKeys.proxySignIn, request);
     }),
     // Model changes (issue 15): seen marks, settings and every landed sync move the changes.
-    bridge.changes.onChanged(() => void client.invalidateQueries({ queryKey: queryKeys.changes })),
+    bridge.changes.onChanged(() => {
+      void client.invalidateQueries({ queryKey: queryKeys.changes });
+      void client.invalidateQueries({ queryKey: queryKeys.changeSettings });
+    }),
     bridge.changes.onSynced(() => void client.invalidateQueries({ queryKey: queryKeys.changes })),
     bridge.portfolios.onChanged(() => void client.invalidateQueries({ queryKey: queryKeys.changes })),
   ];

@@ -11,7 +11,7 @@ export const queryKeys = {
   portfolio: (profileId: string, id: string) => ['portfolios', 'detail', profileId, id],
   /** Updates (issue 14): main's whole update state, replaced by each `update:state` event. */
   updates: ['updates'],
-  // Model changes (issue 15): every changes query sits under ['changes'], read again on changes and portfolio events.
+  // Model changes (issue 15): every changes query but the settings sits under ['changes'], read again on changes and portfolio events.
   changes: ['changes'],
   changeOverview: (profileId: string) => ['changes', 'overview', profileId],
   portfolioChanges: (profileId: string, id: string, from: number | null, to: number | null) => [
@@ -23,5 +23,6 @@ export const queryKeys = {
     to,
   ],
   comparison: (profileId: string, ids: readonly string[]) => ['changes', 'compare', profileId, ...ids],
-  changeSettings: ['changes', 'settings'],
+  /** The change settings: read again on `changes:changed` only (a sync does not move them). */
+  changeSettings: ['change-settings'],
 } as const;
