@@ -1,7 +1,7 @@
 import type { ComparisonFactRow, ModelComparison } from '../../common/model-comparison';
 import { formatCount, formatDateTime, formatMoney, formatPercent } from '../format/format';
 
-function factText(row: ComparisonFactRow, value: string | number | null): string {
+function factText(row: ComparisonFactRow, value: string | number | null, currency: string | null): string {
   if (value === null) return '—';
   switch (row.kind) {
     case 'date':
@@ -9,7 +9,7 @@ function factText(row: ComparisonFactRow, value: string | number | null): string
     case 'percent':
       return formatPercent(Number(value));
     case 'number':
-      return row.fact === 'minimumInvestment' ? formatMoney(Number(value), null) : formatCount(Number(value));
+      return row.fact === 'minimumInvestment' ? formatMoney(Number(value), currency) : formatCount(Number(value));
     default:
       return String(value);
   }
@@ -17,6 +17,9 @@ function factText(row: ComparisonFactRow, value: string | number | null): string
 
 /** Key facts of 2–4 portfolios side by side; a fact that differs is marked (in words for screen readers). */
 export function ComparisonFactsTable({ comparison }: { comparison: ModelComparison }) {
+  // Each minimum in its own portfolio's currency (they differ across the models compared).
+  const currencies = comparison.facts.find((row) => row.fact === 'currency')?.values ?? [];
+  const currencyOf = (i: number) => (typeof currencies[i] === 'string' ? (currencies[i] as string) : null);
   return (
     <table className="data-table compare-facts" data-testid="compare-facts">
       <caption className="sr-only">Key facts side by side</caption>
@@ -39,7 +42,7 @@ export function ComparisonFactsTable({ comparison }: { comparison: ModelComparis
             </th>
             {row.values.map((value, i) => (
               <td key={i} className={row.kind === 'text' || row.kind === 'date' ? undefined : 'num'}>
-                {factText(row, value)}
+                {factText(row, value, currencyOf(i))}
               </td>
             ))}
           </tr>
