@@ -6,5 +6,6 @@ export const queryKeys = {
   /** Every portfolio query (listing and details), of any profile. */
   portfolios: ['portfolios'],
   listing: (profileId: string) => ['portfolios', 'list', profileId],
+  firstScreen: (profileId: string) => ['portfolios', 'first-screen', profileId],
   portfolio: (profileId: string, id: string) => ['portfolios', 'detail', profileId, id],
 } as const;
