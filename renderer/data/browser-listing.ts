@@ -8,7 +8,8 @@ import { queryKeys } from './query-keys';
 
 /** Rows the first screen asks for: more than the tallest window shows, few enough to arrive at once. */
 export const firstScreenRows = 100;
-/** Performance mark the UI benchmark reads: when the first screen reached the renderer. */
+/** Performance marks the UI benchmark reads: when the first screen was asked for, and when it reached the renderer. */
+export const firstScreenAskedMark = 'mp:first-screen-asked';
 export const firstScreenMark = 'mp:first-screen-ready';
 /** How long the whole list waits for a frame after the first screen (a window that paints none, e.g. minimised). */
 const paintWaitMs = 250;
@@ -62,6 +63,7 @@ export function useBrowserListing(): BrowserListing {
   const first = useQuery({
     queryKey: queryKeys.firstScreen(profileId ?? ''),
     queryFn: async () => {
+      performance.mark(firstScreenAskedMark);
       const screen = unwrap(await api().portfolios.firstScreen({ limit: firstScreenRows }));
       performance.mark(firstScreenMark, { detail: screen.portfolios.length });
       return screen;
