@@ -148,16 +148,17 @@ async function benchShape(listHoldings: boolean, pageSize: number, secrets: Keyt
   // JSON.parse'd, unconditionally, nothing checked or stored.
   const token = (await createTokenFetcher(systemClock)(profile, sandbox.credentials.clientSecret)).accessToken;
   const headers = { accept: 'application/json; version=1.0.0', authorization: `Bearer ${token}` };
+  // ETags the bare fetch saw, by URL: the conditional bare fetch sends them back.
+  const etags = new Map<string, string>();
   async function bareFetch(): Promise<number> {
     global.gc?.();
     const began = performance.now();
     const ids: string[] = [];
     let url: string | null = `${sandbox.baseUrl}/model-portfolios`;
     while (url) {
-      const body = (await (await fetch(url, { headers })).json()) as {
-        data: Array<{ id: string }>;
-        next: string | null;
-      };
+      const response = await fetch(url, { headers });
+      etags.set(url, response.headers.get('etag') ?? '');
+      const body = (await response.json()) as { data: Array<{ id: string }>; next: string | null };
       for (const item of body.data) ids.push(item.id);
       url = body.next;
     }
@@ -165,8 +166,10 @@ async function benchShape(listHoldings: boolean, pageSize: number, secrets: Keyt
       let next = 0;
       const worker = async () => {
         while (next < ids.length) {
-          const id = ids[next++]!;
-          await (await fetch(`${sandbox.baseUrl}/model-portfolios/${encodeURIComponent(id)}`, { headers })).json();
+          const detail = `${sandbox.baseUrl}/model-portfolios/${encodeURIComponent(ids[next++]!)}`;
+          const response = await fetch(detail, { headers });
+          etags.set(detail, response.headers.get('etag') ?? '');
+          await response.json();
         }
       };
       await Promise.all(Array.from({ length: 8 }, worker));
@@ -175,10 +178,47 @@ async function benchShape(listHoldings: boolean, pageSize: number, secrets: Keyt
     return performance.now() - began;
   }
 
+  // The least any client could do for an unchanged catalogue: the same requests with If-None-Match (8 in flight,
+  // as the sync), every answer a 304 with no body. An unchanged sync of the details shape cannot go below it.
+  async function bareConditionalFetch(): Promise<{ ms: number; notModified: number }> {
+    global.gc?.();
+    const urls = [...etags.keys()];
+    let notModified = 0;
+    let next = 0;
+    const began = performance.now();
+    const worker = async () => {
+      while (next < urls.length) {
+        const url = urls[next++]!;
+        const response = await fetch(url, { headers: { ...headers, 'if-none-match': etags.get(url)! } });
+        await response.arrayBuffer();
+        if (response.status === 304) notModified += 1;
+      }
+    };
+    // The list pages one after another (each names the next), then the details.
+    const pages = urls.filter((url) => !url.includes('/model-portfolios/'));
+    for (const page of pages) {
+      const response = await fetch(page, { headers: { ...headers, 'if-none-match': etags.get(page)! } });
+      await response.arrayBuffer();
+      if (response.status === 304) notModified += 1;
+    }
+    urls.splice(0, urls.length, ...urls.filter((url) => url.includes('/model-portfolios/')));
+    await Promise.all(Array.from({ length: 8 }, worker));
+    const ms = performance.now() - began;
+    if (notModified !== etags.size)
+      throw new Error(`the conditional bare fetch got ${notModified} 304s of ${etags.size}`);
+    return { ms, notModified };
+  }
+
   // Rounds, so each ratio compares syncs measured minutes apart at most on this shared machine: a full first
   // sync into an empty cache (folder and key removed), an unchanged sync, a sync after 1 % was revised, and the
   // bare fetch; then, after the last round, an unchanged sync right after a restart (a fresh service).
-  const rounds: Array<{ full: SyncFigures; unchanged: SyncFigures; revised: SyncFigures; bareMs: number }> = [];
+  const rounds: Array<{
+    full: SyncFigures;
+    unchanged: SyncFigures;
+    revised: SyncFigures;
+    bareMs: number;
+    bareConditionalMs: number;
+  }> = [];
   let service = newService();
   for (let i = 0; i < runs; i += 1) {
     if (i > 0) {
@@ -191,7 +231,8 @@ async function benchShape(listHoldings: boolean, pageSize: number, secrets: Keyt
     const published = await sandbox.revise(Math.round(portfolios * revisedShare));
     if (published !== Math.round(portfolios * revisedShare)) throw new Error(`the sandbox revised ${published} models`);
     const revised = await sync(service);
-    rounds.push({ full, unchanged, revised, bareMs: await bareFetch() });
+    const bareMs = await bareFetch();
+    rounds.push({ full, unchanged, revised, bareMs, bareConditionalMs: (await bareConditionalFetch()).ms });
   }
   service.dispose();
   service = newService();
@@ -248,6 +289,12 @@ async function benchShape(listHoldings: boolean, pageSize: number, secrets: Keyt
     bareFetchAndParse: {
       msRuns: rounds.map((r) => round(r.bareMs)),
       timeVsFull: round(median(rounds.map((r) => r.bareMs / r.full.ms)), 3),
+    },
+    // Every page and detail asked with If-None-Match, every answer a 304: what an unchanged sync cannot go below.
+    bareConditionalFetch: {
+      msRuns: rounds.map((r) => round(r.bareConditionalMs)),
+      timeVsFull: round(median(rounds.map((r) => r.bareConditionalMs / r.full.ms)), 3),
+      unchangedSyncVsIt: round(median(rounds.map((r) => r.unchanged.ms / r.bareConditionalMs)), 2),
     },
   };
 }

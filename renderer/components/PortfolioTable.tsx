@@ -70,7 +70,8 @@ export function PortfolioTable({
     if (lastReset.current === resetKey) return;
     lastReset.current = resetKey;
     if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'center' });
-    else virtualizer.scrollToOffset(0);
+    // Already at the top (the usual case while typing): a scroll command would force a layout and watch frames.
+    else if (virtualizer.scrollOffset) virtualizer.scrollToOffset(0);
   }, [resetKey, activeIndex, virtualizer]);
 
   useLayoutEffect(() => {

@@ -32,6 +32,27 @@ export interface BrowserListing {
 
 const noRows: ListingRows = { portfolios: [], partial: false, total: 0 };
 
+type FirstScreenAnswer = Awaited<ReturnType<ReturnType<typeof api>['portfolios']['firstScreen']>>;
+let early: Promise<FirstScreenAnswer> | null = null;
+
+/**
+ * Asks main for the first screen at start-up, alongside the profile read rather than after it (main answers for its
+ * active profile): the browser's first query takes this answer when it is for the profile it shows.
+ */
+export function askFirstScreenEarly(): void {
+  performance.mark(firstScreenAskedMark);
+  early = api().portfolios.firstScreen({ limit: firstScreenRows });
+}
+
+async function firstScreenOf(profileId: string) {
+  const asked = early;
+  early = null;
+  const answer = asked ? await asked.catch(() => null) : null;
+  if (answer?.ok && answer.value.profileId === profileId) return answer.value;
+  performance.mark(firstScreenAskedMark);
+  return unwrap(await api().portfolios.firstScreen({ limit: firstScreenRows }));
+}
+
 /** True once a frame has gone by since `value` (non-null) was shown, or after paintWaitMs at the latest. */
 function usePaintedSince(value: object | null): boolean {
   const [painted, setPainted] = useState<object | null>(null);
@@ -63,8 +84,7 @@ export function useBrowserListing(): BrowserListing {
   const first = useQuery({
     queryKey: queryKeys.firstScreen(profileId ?? ''),
     queryFn: async () => {
-      performance.mark(firstScreenAskedMark);
-      const screen = unwrap(await api().portfolios.firstScreen({ limit: firstScreenRows }));
+      const screen = await firstScreenOf(profileId ?? '');
       performance.mark(firstScreenMark, { detail: screen.portfolios.length });
       return screen;
     },
