@@ -4,7 +4,8 @@
 // same run: a full first sync, a sync after 1 % of the models were revised (sandbox.revise), a sync of an
 // unchanged catalogue (the sandbox counts the 304s), and an unchanged sync right after a restart (fresh service,
 // cache opened from disk). Bytes written are read from the folder (new segment files, a replaced manifest) and
-// checked against what the sync logged.
+// checked against what the sync logged. Floors from the same rounds: every page and detail fetched and parsed
+// (bare fetch), and every page and detail asked with If-None-Match, all 304s (bare conditional fetch).
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
