@@ -172,7 +172,7 @@ async function main(): Promise<void> {
       singleFileCacheWriteMs: stats(legacyWrites),
       openToListReadyMsFreshProcess: stats(opens),
       plainReadFileAndJsonParseMsFreshProcess: stats(parses),
-      // Not part of the open: what turning every tickerText into an array (today's PortfolioSummary) would add.
+      // Not part of the open: what turning every tickerText into an array (the list's shape before) would add.
       tickerArraysAfterOpenMs: stats(tickerArrays),
       openVsPlainJsonParse: {
         min: round3(Math.min(...opens) / Math.min(...parses)),

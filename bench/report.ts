@@ -12,6 +12,8 @@ export async function writeBenchResult(name: string, figures: Record<string, unk
       platform: process.platform,
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      // 1, 5 and 15 minute load averages when the figures were written: other work on the machine skews timings.
+      loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
     },
     figures,
   };

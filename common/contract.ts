@@ -14,6 +14,7 @@ import {
   type SyncChanges,
 } from './change-views';
 import type { DiagnosticsReport } from './diagnostics';
+import { maxFirstScreenRows, type FirstScreen } from './first-screen';
 import { event, request } from './contract-kit';
 import { pageSizeSchema, type FactsheetOutcome } from './factsheet';
 import type { ModelComparison } from './model-comparison';
@@ -61,6 +62,11 @@ export const contract = {
     'portfolios:list': request(z.undefined()).returns<PortfolioListing>(),
     /** One portfolio of the active profile, with its holdings. */
     'portfolios:get': request(z.object({ id: portfolioId }).strict()).returns<Portfolio>(),
+    // Start fast (issue 12)
+    /** The browser's first screen (the first rows by name, and the total), sent before the whole list. */
+    'portfolios:firstScreen': request(
+      z.object({ limit: z.number().int().min(1).max(maxFirstScreenRows) }).strict(),
+    ).returns<FirstScreen>(),
 
     'sync:now': request(z.undefined()).returns<SyncOutcome>(),
     'sync:cancel': request(z.undefined()).returns<boolean>(),

@@ -23,6 +23,7 @@ export function createHandlers(services: MainServices): HandlerTable {
 
     'portfolios:list': () => portfolios.list(),
     'portfolios:get': ({ id }) => portfolios.get(id),
+    'portfolios:firstScreen': ({ limit }) => portfolios.firstScreen(limit),
     'sync:now': () => portfolios.syncNow(),
     'sync:cancel': () => portfolios.cancelSync(),
     'connection:state': () => portfolios.state(),

@@ -2,8 +2,11 @@ import path from 'node:path';
 import type { Portfolio } from '../../common/portfolio';
 import type { Profile } from '../../common/profile';
 import { AppError, toErrorData, type AppErrorData } from '../../common/result';
-import type { PortfolioRecordCache } from '../cache/records/portfolio-record-cache';
+import { PortfolioRecordCache } from '../cache/records/portfolio-record-cache';
 import type { DetailRead, RecordListing } from '../cache/records/record-types';
+import type { Clock } from '../clock';
+import type { AtomicWriteIo } from '../fs/atomic-file';
+import type { SecretStore } from '../keychain/secret-store';
 import type { Logger } from '../logging/logger';
 import type { StoredSync } from '../sync/sync-run';
 
@@ -12,6 +15,20 @@ export interface Loaded {
   profile: Profile;
   cache: PortfolioRecordCache;
   listing: RecordListing | null;
+}
+
+/** The records cache of one profile, in the app's cache folder. */
+export function recordCacheOf(
+  deps: { userDataDir: string; secrets: SecretStore; clock: Clock; fileIo: AtomicWriteIo },
+  profileId: string,
+): PortfolioRecordCache {
+  return new PortfolioRecordCache({
+    dir: path.join(deps.userDataDir, 'cache'),
+    profileId,
+    secrets: deps.secrets,
+    now: () => new Date(deps.clock.now()),
+    io: deps.fileIo,
+  });
 }
 
 /**

@@ -1,12 +1,11 @@
-import path from 'node:path';
 import { startingProgress, type ConnectionState } from '../../common/connection-state';
 import type { Portfolio } from '../../common/portfolio';
+import type { FirstScreen } from '../../common/first-screen';
 import type { PortfolioListing } from '../../common/portfolio-summary';
 import type { Profile } from '../../common/profile';
 import { AppError } from '../../common/result';
 import type { SyncOutcome } from '../../common/sync-outcome';
-import { toPortfolioListing } from '../cache/records/portfolio-digest';
-import { PortfolioRecordCache } from '../cache/records/portfolio-record-cache';
+import type { PortfolioRecordCache } from '../cache/records/portfolio-record-cache';
 import type { CommitFigures, RecordListing } from '../cache/records/record-types';
 import type { Clock } from '../clock';
 import type { AtomicWriteIo } from '../fs/atomic-file';
@@ -16,7 +15,10 @@ import type { Logger } from '../logging/logger';
 import type { ProfileChange } from '../profiles/profile-events';
 import type { ProfileService } from '../profiles/profile-service';
 import { ConnectionStateMachine } from '../sync/connection-state-machine';
-import { openCache, readPortfolio, streamPortfolios, type Loaded } from './loaded-data';
+import { FirstListGate } from './first-list-gate';
+import { firstScreenOf } from './first-screen-rows';
+import { openCache, readPortfolio, recordCacheOf, streamPortfolios, type Loaded } from './loaded-data';
+import { restartsOnChange } from './profile-change-restart';
 import { SyncRunner, type SyncLanding, type SyncTrigger } from './sync-runner';
 import { SyncSchedule, type AutoSyncOptions } from './sync-schedule';
 
@@ -51,6 +53,7 @@ export class PortfolioService {
   /** Profile switches, one after another. */
   private switching: Promise<void> = Promise.resolve();
   private disposed = false;
+  private readonly firstList = new FirstListGate();
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: PortfolioServiceDeps) {
@@ -72,22 +75,21 @@ export class PortfolioService {
 
   /** The records cache of one profile. */
   cacheFor(profileId: string): PortfolioRecordCache {
-    return new PortfolioRecordCache({
-      dir: path.join(this.deps.userDataDir, 'cache'),
-      profileId,
-      secrets: this.deps.secrets,
-      now: () => new Date(this.deps.clock.now()),
-      io: this.deps.fileIo,
-    });
+    return recordCacheOf(this.deps, profileId);
   }
 
-  /** Loads the active profile's cache, publishes the state, and starts a sync in the background. */
+  /** Loads the active profile's cache, publishes the state, and syncs in the background once the list was served. */
   async start(): Promise<void> {
     const loaded = await this.reload();
     if (!loaded || this.disposed) return;
-    // Say "syncing" at once, so nobody mistakes the cache just loaded for a confirmed-online state.
+    // "Syncing" at once (the cache just loaded is not confirmed online); the network waits for the list to be served.
     this.connection.syncing(startingProgress);
-    void this.syncNow('background').catch(() => undefined);
+    const grace = loaded.listing ? (this.deps.autoSync?.firstListGraceMs ?? 1_500) : 0;
+    const go = () => (this.loaded === loaded && !this.disposed ? this.syncNow('background') : undefined);
+    void this.firstList
+      .wait(loaded, grace)
+      .then(go)
+      .catch(() => undefined);
   }
 
   /** The current connection state. */
@@ -96,12 +98,16 @@ export class PortfolioService {
     return this.connection.state;
   }
 
-  /** The active profile's portfolios, without holdings (from the summaries alone: no detail is decrypted). */
+  /** The active profile's portfolios, without holdings (the summaries as opened: no detail is decrypted). */
   async list(): Promise<PortfolioListing> {
-    const { profile, listing } = await this.requireLoaded();
-    return listing
-      ? toPortfolioListing(listing)
-      : { profileId: profile.id, syncedAt: null, portfolios: [], issues: [] };
+    const loaded = await this.requireLoaded();
+    this.firstList.serve(loaded);
+    return { ...(loaded.listing ?? { profileId: loaded.profile.id, syncedAt: null, portfolios: [], issues: [] }) };
+  }
+
+  /** The browser's first screen: the first `limit` portfolios by name then id, and how many there are. */
+  async firstScreen(limit: number): Promise<FirstScreen> {
+    return firstScreenOf(await this.requireLoaded(), limit);
   }
 
   /** One portfolio with its holdings, decrypted when asked for. */
@@ -147,6 +153,7 @@ export class PortfolioService {
   dispose(): void {
     this.disposed = true;
     this.unsubscribe();
+    this.firstList.release();
     this.runner.void();
     this.schedule.clear();
   }
@@ -157,23 +164,8 @@ export class PortfolioService {
    * from the old profile's data after the change was made.
    */
   private async onProfileChange(change: ProfileChange): Promise<void> {
-    const restart = (() => {
-      switch (change.kind) {
-        case 'activated':
-          return true;
-        case 'removed':
-        case 'secret-changed':
-          return change.active;
-        case 'saved':
-          return change.active && change.connectionChanged;
-        case 'signed-out':
-          if (change.active) this.cancelSync();
-          return false;
-        case 'removing':
-        case 'token':
-          return false;
-      }
-    })();
+    const restart = restartsOnChange(change);
+    if (change.kind === 'signed-out' && change.active) this.cancelSync();
     if (change.kind === 'removing') await this.removeCache(change.profileId);
     if (restart)
       this.activeProfileChanged().catch((error: unknown) =>

@@ -6,6 +6,11 @@ export interface AutoSyncOptions {
   intervalMs?: number;
   /** After a failed sync that may pass (offline, server trouble), try again after this, doubling to 5 minutes (default 15 s). */
   retryMs?: number;
+  /**
+   * At start with a cache on disk, how long the first sync waits for the renderer to have had the cached list
+   * (default 1.5 s): the list is served first, the network comes after. 0 syncs at once.
+   */
+  firstListGraceMs?: number;
 }
 
 const maxRetryMs = 5 * 60_000;

@@ -86,7 +86,9 @@ export async function readDetails(
     let response = await get(condition);
     let outcome = response && classifyResponse(condition, { ...response, body: response.body ?? undefined });
     let storedCopy: Portfolio | null = null;
-    if (outcome && outcome.outcome !== 'changed') {
+    // A 304 for a kept portfolio needs nothing read: its record stands as stored (a record found damaged has no
+    // validators, so it is never asked conditionally). Only a fresh list item needs the stored holdings to merge.
+    if (outcome && outcome.outcome !== 'changed' && job.listed) {
       storedCopy = (await stored?.read(job.id)) ?? null;
       if (!storedCopy) {
         // The stored copy is gone or damaged: ask again without a condition.
@@ -101,12 +103,11 @@ export async function readDetails(
     }
     if (outcome.outcome === 'unexpected-304') throw new AppError('RESPONSE_INVALID');
     let merged: { portfolio: Portfolio; notes: string[] } | null = null;
-    if (outcome.outcome !== 'changed' && storedCopy) {
-      if (!job.listed) entries[job.position] = { kind: 'kept', id: job.id, validators: outcome.validators };
-      else {
-        const { holdings, weightSum, weightsOk } = storedCopy;
-        merged = { portfolio: { ...job.listed, holdings, weightSum, weightsOk }, notes: [] };
-      }
+    if (outcome.outcome !== 'changed' && !job.listed) {
+      entries[job.position] = { kind: 'kept', id: job.id, validators: outcome.validators };
+    } else if (outcome.outcome !== 'changed' && job.listed && storedCopy) {
+      const { holdings, weightSum, weightsOk } = storedCopy;
+      merged = { portfolio: { ...job.listed, holdings, weightSum, weightsOk }, notes: [] };
     } else {
       const base = job.listed ?? storedCopy ?? (await stored?.read(job.id)) ?? null;
       merged = base ? withHoldings(base, response.body) : detailAlone(response.body);

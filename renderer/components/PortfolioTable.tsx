@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { PortfolioSummary } from '../../common/portfolio-summary';
 import type { SortState } from '../state/browser-query';
 import { cursorTarget } from '../state/grid-cursor';
@@ -46,16 +46,18 @@ export function PortfolioTable({
   onScrollOffset?: (offset: number) => void;
 }) {
   const gridRef = useRef<HTMLDivElement>(null);
+  // Per keystroke, work in proportion to the rows is kept to one pass: no map of every row, and a stable item key
+  // so the virtualiser measures the rows again only when they change.
   const rowIds = useMemo(() => rows.map((p) => p.id), [rows]);
-  const indexById = useMemo(() => new Map(rowIds.map((id, index) => [id, index])), [rowIds]);
-  const activeIndex = activeId === null ? -1 : (indexById.get(activeId) ?? -1);
+  const activeIndex = useMemo(() => (activeId === null ? -1 : rowIds.indexOf(activeId)), [rowIds, activeId]);
+  const itemKey = useCallback((index: number) => rowIds[index] ?? index, [rowIds]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's API returns fresh values each render by design
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => gridRef.current,
     estimateSize: () => rowHeight,
-    getItemKey: (index) => rowIds[index] ?? index,
+    getItemKey: itemKey,
     overscan: 8,
     scrollMargin: headerHeight,
     scrollPaddingStart: headerHeight,
@@ -68,7 +70,8 @@ export function PortfolioTable({
     if (lastReset.current === resetKey) return;
     lastReset.current = resetKey;
     if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'center' });
-    else virtualizer.scrollToOffset(0);
+    // Already at the top (the usual case while typing): a scroll command would force a layout and watch frames.
+    else if (virtualizer.scrollOffset) virtualizer.scrollToOffset(0);
   }, [resetKey, activeIndex, virtualizer]);
 
   useLayoutEffect(() => {
@@ -148,7 +151,7 @@ export function PortfolioTable({
 
   const items = virtualizer.getVirtualItems();
   const activeRendered = activeIndex >= 0 && items.some((item) => item.index === activeIndex);
-  const shownSelected = rowIds.reduce((n, id) => (selection.ids.has(id) ? n + 1 : n), 0);
+  const shownSelected = selection.ids.size === 0 ? 0 : rowIds.reduce((n, id) => (selection.ids.has(id) ? n + 1 : n), 0);
   const allChecked = rows.length > 0 && shownSelected === rows.length;
 
   return (

@@ -60,8 +60,11 @@ export function useConnection(): ConnectionState {
   return query.data ?? notConfiguredState;
 }
 
-/** The active profile's portfolios (read again on `portfolios:changed`); never another profile's. */
-export function useListing(): MainData<PortfolioListing> {
+/**
+ * The active profile's portfolios (read again on `portfolios:changed`); never another profile's. `ready` false
+ * holds the first read back (the browser asks for its first screen first).
+ */
+export function useListing(ready = true): MainData<PortfolioListing> {
   const profileId = useActiveProfileId();
   const query = useQuery({
     queryKey: queryKeys.listing(profileId ?? ''),
@@ -70,7 +73,7 @@ export function useListing(): MainData<PortfolioListing> {
       performance.mark(listingReadyMark, { detail: listing.portfolios.length });
       return listing;
     },
-    enabled: profileId !== null,
+    enabled: profileId !== null && ready,
   });
   const view = mainData(query);
   // Main answered for the profile it had a moment ago (a switch under way): its event follows.

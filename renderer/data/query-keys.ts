@@ -8,6 +8,7 @@ export const queryKeys = {
   /** Every portfolio query (listing and details), of any profile. */
   portfolios: ['portfolios'],
   listing: (profileId: string) => ['portfolios', 'list', profileId],
+  firstScreen: (profileId: string) => ['portfolios', 'first-screen', profileId],
   portfolio: (profileId: string, id: string) => ['portfolios', 'detail', profileId, id],
   /** Updates (issue 14): main's whole update state, replaced by each `update:state` event. */
   updates: ['updates'],

@@ -3,8 +3,10 @@ import type { PortfolioListing, PortfolioSummary } from '../../common/portfolio-
 import type { ExportKind } from '../../common/sync-outcome';
 import { useChangesOverview } from '../data/change-queries';
 import { catalogError } from '../data/main-result';
-import { useActiveProfile, useListing, type MainData } from '../data/queries';
-import { buildSearchIndex, filterInOrder, riskLevelsOf, sortOrder } from '../state/browser-query';
+import { useBrowserListing } from '../data/browser-listing';
+import { useActiveProfile, type MainData } from '../data/queries';
+import { buildSearchIndex, riskLevelsOf, sortOrder } from '../state/browser-query';
+import { nextFilterPass } from '../state/filter-pass';
 import { effectiveScope, exportIds, initialBrowserState, type BrowserState } from '../state/browser-state';
 import { pruneSelection } from '../state/selection';
 import type { Exporter } from './useExport';
@@ -23,6 +25,8 @@ export interface ScrollMemory {
 /** Everything the portfolio browser shows and does: one object instead of a dozen props. */
 export interface BrowserView {
   listing: MainData<PortfolioListing>;
+  /** Only the first screen is on hand (the whole list follows in a moment). */
+  partial: boolean;
   /** The portfolios shown, filtered and sorted. */
   rows: readonly PortfolioSummary[];
   riskLevels: readonly string[];
@@ -43,8 +47,6 @@ export interface BrowserView {
   changeExports: ChangeExports;
 }
 
-const noPortfolios: PortfolioSummary[] = [];
-
 /**
  * The browser's state for the active profile (search, filters, sort, selection, cursor, scroll):
  * kept while the user opens a portfolio and comes back, started afresh when the profile changes.
@@ -56,7 +58,8 @@ export function useBrowser(deps: {
   show(notice: Notice): void;
 }): BrowserView {
   const { screens, exporter, sync, show } = deps;
-  const listing = useListing();
+  const browserListing = useBrowserListing();
+  const { listing } = browserListing;
   const profileId = useActiveProfile()?.id ?? null;
   const [slot, setSlot] = useState({ profileId, state: initialBrowserState });
   const scrolled = useRef({ profileId, offset: 0 });
@@ -77,44 +80,61 @@ export function useBrowser(deps: {
     [profileId],
   );
 
-  const portfolios = listing.data?.portfolios ?? noPortfolios;
+  // A new data set (the whole list after the first screen, a sync) and a new sort are the costly changes: they
+  // render in the background, the old rows staying meanwhile. A keystroke only filters: it renders at once.
+  const { portfolios, partial, total } = useDeferredValue(browserListing.rows);
   const searchIndex = useMemo(() => buildSearchIndex(portfolios), [portfolios]);
   const riskLevels = useMemo(() => riskLevelsOf(portfolios), [portfolios]);
   const ids = useMemo(() => new Set(portfolios.map((p) => p.id)), [portfolios]);
   const own = slot.profileId === profileId ? slot.state : initialBrowserState;
   // Only ids still on hand stay selected (after a sync); the query keeps its identity for the memos below.
   const state: BrowserState = { ...own, selection: pruneSelection(own.selection, ids) };
-  const query = useDeferredValue(state.query);
+  const { text, riskLevel, weightsIssuesOnly, changed } = state.query;
+  const sort = useDeferredValue(state.query.sort);
   // Model changes (issue 15): the unseen changes, and the time only while "changed in the last N days" is on.
   const changes = useChangesOverview().data;
   const unseen = useMemo(() => new Set(changes?.portfolios.flatMap((p) => (p.seen ? [] : [p.id]))), [changes]);
   const now = useNow(60_000);
   const changeExports = useChangeExports(show);
-  const clock = query.changed.kind === 'days' ? now : 0;
+  const clock = changed.kind === 'days' ? now : 0;
   const marks = useMemo(() => ({ unseen, now: clock }), [unseen, clock]);
-  // Sorting happens once per data set and column; each keystroke only filters the sorted order.
-  const order = useMemo(() => sortOrder(portfolios, query.sort), [portfolios, query.sort]);
+  // Sorting happens once per data set and column; each keystroke only filters the sorted order, and a keystroke
+  // that narrows the search looks only at the rows the previous one kept.
+  const order = useMemo(() => sortOrder(portfolios, sort), [portfolios, sort]);
   const rows = useMemo(
-    () => filterInOrder(portfolios, searchIndex, order, query, marks),
-    [portfolios, searchIndex, order, query, marks],
+    () => nextFilterPass(portfolios, searchIndex, order, { text, riskLevel, weightsIssuesOnly, changed }, marks).rows,
+    [portfolios, searchIndex, order, text, riskLevel, weightsIssuesOnly, changed, marks],
   );
 
   return {
     listing,
+    partial,
     rows,
     riskLevels,
-    total: portfolios.length,
+    total,
     state,
     update,
     scroll,
     exportBusy: exporter.busy,
     exportScope(kind) {
-      if (portfolios.length === 0) {
+      if (total === 0) {
         show({ kind: 'error', message: catalogError('NO_DATA').message });
         return;
       }
-      const shownIds = rows.map((p) => p.id);
-      exporter.run(kind, exportIds(effectiveScope(state), state.selection, shownIds));
+      const scope = effectiveScope(state);
+      // 'all' and 'selected' name what main exports; only 'shown' needs the whole list on hand here.
+      if (partial && scope === 'shown') {
+        show({ kind: 'info', message: 'The list is still loading; export again in a moment.' });
+        return;
+      }
+      exporter.run(
+        kind,
+        exportIds(
+          scope,
+          state.selection,
+          rows.map((p) => p.id),
+        ),
+      );
     },
     open: (id) => screens.go({ name: 'detail', id }),
     syncNow: () => sync.syncNow(true),

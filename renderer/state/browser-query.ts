@@ -1,3 +1,4 @@
+import { byNameThenId, nameCollator } from '../../common/first-screen';
 import type { PortfolioSummary } from '../../common/portfolio-summary';
 import { anyChange, matchesChange, type ChangeFilter, type ChangeMarks } from './change-filter';
 
@@ -51,11 +52,23 @@ export const riskOrder = [
 ] as const;
 
 const riskRank = new Map<string, number>(riskOrder.map((level, index) => [level.toLowerCase(), index]));
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-/** Lower-case text per portfolio that search looks in: name, id, benchmark and holding tickers. */
+/**
+ * One portfolio's search key, computed once per data set: name, id, benchmark and holding tickers, lower-cased,
+ * one per line. Search terms never hold whitespace, so a term cannot match across two fields or two tickers.
+ */
+export function searchKey(p: PortfolioSummary): string {
+  return `${p.name}\n${p.id}\n${p.benchmark ?? ''}\n${p.tickerText}`.toLocaleLowerCase();
+}
+
+/** The search keys of a data set, by position. */
 export function buildSearchIndex(portfolios: readonly PortfolioSummary[]): string[] {
-  return portfolios.map((p) => [p.name, p.id, p.benchmark ?? '', p.tickers.join(' ')].join('\n').toLocaleLowerCase());
+  return portfolios.map(searchKey);
+}
+
+/** The words of a search, lower-cased: a portfolio matches when its key contains every one. */
+export function searchTerms(text: string): string[] {
+  return text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
 }
 
 /** The risk levels present, in the usual order. */
@@ -68,7 +81,7 @@ export function riskLevelsOf(portfolios: readonly PortfolioSummary[]): string[] 
 function compareRisk(a: string, b: string): number {
   const ra = riskRank.get(a.toLowerCase()) ?? riskOrder.length;
   const rb = riskRank.get(b.toLowerCase()) ?? riskOrder.length;
-  return ra - rb || collator.compare(a, b);
+  return ra - rb || nameCollator.compare(a, b);
 }
 
 type Comparable = string | number | null;
@@ -87,10 +100,13 @@ function sortValue(p: PortfolioSummary, key: SortKey): Comparable {
 function compareValues(a: Comparable, b: Comparable, key: SortKey): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (key === 'riskLevel') return compareRisk(String(a), String(b));
-  return collator.compare(String(a), String(b));
+  return nameCollator.compare(String(a), String(b));
 }
 
-/** The order of the portfolios for a sort, as indices; empty values always last, ties by name then id. */
+/**
+ * The order of the portfolios for a sort, as positions: empty values always last, ties by name then id, so the
+ * order is the same whatever order the data came in (a stable, total order). Computed once per data set and sort.
+ */
 export function sortOrder(portfolios: readonly PortfolioSummary[], sort: SortState): number[] {
   const { key, direction } = sort;
   const values = portfolios.map((p) => sortValue(p, key));
@@ -105,14 +121,47 @@ export function sortOrder(portfolios: readonly PortfolioSummary[], sort: SortSta
       const byKey = compareValues(x, y, key);
       if (byKey !== 0) return sign * byKey;
     }
-    const a = portfolios[i]!;
-    const b = portfolios[j]!;
-    return collator.compare(a.name, b.name) || collator.compare(a.id, b.id);
+    return byNameThenId(portfolios[i]!, portfolios[j]!);
   });
   return order;
 }
 
-/** Keeps the portfolios, in a precomputed order, that match the query's text, risk level and weights flag. */
+/**
+ * The positions, taken from `candidates` in their order, of the portfolios that match the terms, the risk level,
+ * the weights flag and the change filter (read against `marks`). `candidates` is a sort order, or the result of a looser filter over it.
+ */
+export function matchingPositions(
+  portfolios: readonly PortfolioSummary[],
+  searchIndex: readonly string[],
+  candidates: readonly number[],
+  terms: readonly string[],
+  query: Pick<BrowserQuery, 'riskLevel' | 'weightsIssuesOnly' | 'changed'>,
+  marks: ChangeMarks,
+): number[] {
+  const risk = query.riskLevel;
+  const byChange = query.changed.kind !== 'any';
+  const kept: number[] = [];
+  for (const index of candidates) {
+    if (risk !== null && portfolios[index]!.riskLevel !== risk) continue;
+    if (query.weightsIssuesOnly && portfolios[index]!.weightsOk) continue;
+    if (byChange && !matchesChange(portfolios[index]!, query.changed, marks)) continue;
+    if (terms.length > 0) {
+      const key = searchIndex[index]!;
+      let all = true;
+      for (const term of terms) {
+        if (!key.includes(term)) {
+          all = false;
+          break;
+        }
+      }
+      if (!all) continue;
+    }
+    kept.push(index);
+  }
+  return kept;
+}
+
+/** Keeps the portfolios, in a precomputed order, that match the query's text, risk level, weights flag and change filter. */
 export function filterInOrder(
   portfolios: readonly PortfolioSummary[],
   searchIndex: readonly string[],
@@ -120,21 +169,9 @@ export function filterInOrder(
   query: Omit<BrowserQuery, 'sort'>,
   marks: ChangeMarks = { unseen: new Set(), now: 0 },
 ): PortfolioSummary[] {
-  const terms = query.text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  const risk = query.riskLevel;
-  const shown: PortfolioSummary[] = [];
-  for (const index of order) {
-    const p = portfolios[index]!;
-    if (risk !== null && p.riskLevel !== risk) continue;
-    if (query.weightsIssuesOnly && p.weightsOk) continue;
-    if (!matchesChange(p, query.changed, marks)) continue;
-    if (terms.length > 0) {
-      const haystack = searchIndex[index] ?? '';
-      if (!terms.every((term) => haystack.includes(term))) continue;
-    }
-    shown.push(p);
-  }
-  return shown;
+  return matchingPositions(portfolios, searchIndex, order, searchTerms(query.text), query, marks).map(
+    (index) => portfolios[index]!,
+  );
 }
 
 /** Clicking a column: the same column flips direction, another starts ascending (newest first for dates). */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Holding, Portfolio } from '../../../common/portfolio';
-import type { PortfolioListing, PortfolioSummary } from '../../../common/portfolio-summary';
-import type { RecordListing, RecordSummary } from './record-types';
+import { summarise, tickerList as tickerListOf } from '../../../common/portfolio-summary';
+import type { RecordSummary } from './record-types';
 
 const hash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64url');
 
@@ -57,36 +57,10 @@ export function materialHash(portfolio: Portfolio): string {
 
 /** The list's view of a portfolio: no holdings, no description, tickers as one '\n'-joined string. */
 export function recordSummaryOf(portfolio: Portfolio, lastChangedAt: string | null): RecordSummary {
-  return {
-    id: portfolio.id,
-    name: portfolio.name,
-    riskLevel: portfolio.riskLevel,
-    strategy: portfolio.strategy,
-    benchmark: portfolio.benchmark,
-    currency: portfolio.currency,
-    minimumInvestment: portfolio.minimumInvestment,
-    updatedAt: portfolio.updatedAt,
-    weightSum: portfolio.weightSum,
-    weightsOk: portfolio.weightsOk,
-    holdingsCount: portfolio.holdings.length,
-    tickerText: portfolio.holdings.map((holding) => holding.ticker.replace(/\n/g, ' ')).join('\n'),
-    lastChangedAt,
-  };
+  return summarise(portfolio, lastChangedAt);
 }
 
 /** A summary's tickers as a list (split on demand: splitting 10,000 at open would cost more than the open). */
 export function tickerList(summary: RecordSummary): string[] {
-  return summary.tickerText === '' ? [] : summary.tickerText.split('\n');
-}
-
-/** Today's list type from a record summary, for callers that still speak PortfolioSummary. */
-export function toPortfolioSummary(summary: RecordSummary): PortfolioSummary {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { tickerText, ...rest } = summary;
-  return { ...rest, tickers: tickerList(summary) };
-}
-
-/** Today's listing type from the records cache's listing. */
-export function toPortfolioListing(listing: RecordListing): PortfolioListing {
-  return { ...listing, portfolios: listing.portfolios.map(toPortfolioSummary) };
+  return tickerListOf(summary);
 }

@@ -4,13 +4,11 @@ import type { PortfolioSummary } from '../../../common/portfolio-summary';
 import type { HttpValidators } from '../../api/conditional-request';
 import type { CacheSetAsideReason } from '../cache-read-result';
 
-/** One portfolio as the browser lists it, read at open without decrypting any detail. */
-export interface RecordSummary extends Omit<PortfolioSummary, 'tickers'> {
-  /** The holdings' tickers in holding order joined by '\n': one string per portfolio keeps 10,000 summaries fast to open. */
-  tickerText: string;
-  /** When the holdings or key facts last changed (ISO 8601), null while no change has been seen. */
-  lastChangedAt: string | null;
-}
+/**
+ * One portfolio as the browser lists it, read at open without decrypting any detail: the list's own type
+ * (`tickerText`, one string per portfolio, keeps 10,000 summaries fast to open and to send).
+ */
+export type RecordSummary = PortfolioSummary;
 
 /** The browser's data from the records cache: the profile's summaries in list order, as of a sync. */
 export interface RecordListing {

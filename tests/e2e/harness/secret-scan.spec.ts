@@ -60,6 +60,38 @@ function search(
   }
 }
 
+/**
+ * What the app showed of portfolios (from the list, first-screen and detail answers it served): names, holding
+ * names and tickers, in the forms a plaintext record would hold them, and the field names any plaintext record has.
+ * Tickers are short, so they are looked for as JSON strings (with their quotes); nothing under 5 bytes is looked
+ * for, so the sealed bytes cannot match by chance.
+ */
+function portfolioNeedles(results: unknown[]): Array<{ what: string; text: string }> {
+  const needles = new Map<string, string>();
+  const add = (what: string, text: string) => {
+    if (text.length >= 5 && !needles.has(text)) needles.set(text, what);
+  };
+  const portfolio = (p: { name: string; tickerText?: string; holdings?: Array<{ ticker: string; name: string }> }) => {
+    add(`portfolio name ${p.name}`, p.name);
+    add(`portfolio name ${p.name} (JSON)`, JSON.stringify(p.name));
+    if (p.tickerText) add(`tickers of ${p.name} (JSON)`, JSON.stringify(p.tickerText));
+    for (const ticker of p.tickerText?.split('\n') ?? []) add(`ticker ${ticker} (JSON)`, JSON.stringify(ticker));
+    for (const holding of p.holdings ?? []) {
+      add(`holding name ${holding.name}`, holding.name);
+      add(`ticker ${holding.ticker} (JSON)`, JSON.stringify(holding.ticker));
+    }
+  };
+  for (const result of results) {
+    if (!result || typeof result !== 'object' || !('ok' in result) || !result.ok) continue;
+    const value = (result as unknown as { value: Record<string, unknown> }).value;
+    if (Array.isArray(value.portfolios)) for (const p of value.portfolios) portfolio(p as { name: string });
+    if (Array.isArray(value.holdings)) portfolio(value as unknown as { name: string });
+  }
+  for (const field of ['"holdings":', '"tickerText":', '"assetClass":', '"weightSum":'])
+    add(`field name ${field}`, field);
+  return [...needles].map(([text, what]) => ({ what, text }));
+}
+
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -178,7 +210,8 @@ test('no client secret, access token or cache key anywhere after a full session'
     const listing = await call<PortfolioListing>(page, 'api.portfolios.list()');
     const first = listing.portfolios[0];
     expect(first, 'the sync brought portfolios').toBeDefined();
-    await call(page, `api.portfolios.get(${JSON.stringify({ id: first!.id })})`);
+    for (const p of listing.portfolios.slice(0, 12))
+      await call(page, `api.portfolios.get(${JSON.stringify({ id: p.id })})`);
     harness.saveAs.next = 'partner-list.csv';
     const listExport = await call<{ status: string }>(page, `api.export.csv({ kind: 'list', ids: 'all' })`);
     harness.saveAs.next = 'partner-holdings.csv';
@@ -392,6 +425,21 @@ test('no client secret, access token or cache key anywhere after a full session'
 
     expect(await scan(needles)).toEqual([]);
 
+    // --- No plaintext portfolio data in the cache folder: every record is sealed ------------------
+    const cacheDir = path.join(harness.userDataDir, 'cache');
+    const served = harness.calls.filter((c) => /^portfolios:(list|firstScreen|get)$/.test(c.channel));
+    const portfolioValues = portfolioNeedles(served.map((c) => c.result));
+    const scanCache = (values: Array<{ what: string; text: string }>): Hit[] => {
+      const hits: Hit[] = [];
+      for (const file of filesUnder(cacheDir))
+        search(`cache file ${path.relative(cacheDir, file)}`, readFileSync(file), values, hits);
+      return hits;
+    };
+    expect(portfolioValues.filter((v) => v.what.startsWith('holding name')).length).toBeGreaterThan(20);
+    expect(portfolioValues.filter((v) => v.what.startsWith('portfolio name')).length).toBeGreaterThan(40);
+    expect(filesUnder(cacheDir).filter((file) => file.endsWith('.rec')).length).toBeGreaterThanOrEqual(4);
+    expect(scanCache(portfolioValues)).toEqual([]);
+
     // --- The scanner finds what it looks for ------------------------------------------------
     const planted = `PLANTED-${Date.now()}-e7b1c0de`;
     mkdirSync(path.join(harness.userDataDir, 'planted'), { recursive: true });
@@ -424,6 +472,17 @@ test('no client secret, access token or cache key anywhere after a full session'
     }, planted);
     await context.addCookies([{ name: 'k', value: planted, url: 'http://app.local/' }]);
     harness.calls.push({ channel: 'planted', result: { ok: true, value: { nested: [planted] } } });
+    // A plaintext record dropped into the cache folder: its name, holding names, tickers and fields are found.
+    const detail = served.find((c) => c.channel === 'portfolios:get')!.result as {
+      value: { name: string; holdings: Array<{ ticker: string; name: string }> };
+    };
+    writeFileSync(path.join(cacheDir, 'planted-record.json'), JSON.stringify(detail.value));
+    const cacheHits = scanCache(portfolioValues).map((hit) => hit.what);
+    const label = (text: string) => portfolioValues.find((value) => value.text === text)?.what;
+    const holding = detail.value.holdings.find((h) => label(h.name) && label(JSON.stringify(h.ticker)))!;
+    const expected = [detail.value.name, holding.name, JSON.stringify(holding.ticker), '"holdings":'].map(label);
+    expect(expected.every(Boolean), 'the planted record holds values the scan looks for').toBe(true);
+    expect(cacheHits).toEqual(expect.arrayContaining(expected));
     const plantedHits = await scan([
       ...encodings('planted', planted),
       ...encodings('planted (with symbols)', `${planted}/+=`),

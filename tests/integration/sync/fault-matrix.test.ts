@@ -6,7 +6,9 @@ import { startSandbox, type Sandbox } from '../../../sandbox';
 import { inStatus, startTestApp, type TestApp } from '../support/app-fixture';
 
 // Every fault the sandbox can inject, on the token, list and detail routes: each sync fails with its
-// coded error, the app keeps serving the cached portfolios, and the cache file is byte-identical.
+// coded error, the app keeps serving the cached portfolios, and the records folder is byte-identical. Every
+// sync after the first is conditional (the cache holds each page's and detail's validators), so each fault
+// lands on a conditional sync; one more fails midway, after 304s and changed models.
 
 let sandbox: Sandbox;
 let app: TestApp;
@@ -148,6 +150,29 @@ describe('fault matrix: a failed sync never damages the cache', () => {
     expect(online.status).toBe('online');
     expect(online).not.toHaveProperty('offlineSince');
     expect(online).not.toHaveProperty('error');
+  });
+
+  it('a conditional sync that fails midway (after 304s and changed models) leaves the cache byte-identical', async () => {
+    sandbox.faults.clear();
+    expect((await app.dispatch('sync:now', undefined)).ok).toBe(true);
+    const before = await app.cacheBytes();
+    const oldDetail = await app.dispatch('portfolios:get', { id: 'mp-000002' });
+    sandbox.revise({ ids: ['mp-000002', 'mp-000009'] });
+    sandbox.counters.reset();
+    // The first details go through (304s for the unchanged, 200s for the revised), then the API fails.
+    sandbox.faults.enqueue('detail', { kind: 'delay', ms: 0 }, 6);
+    sandbox.faults.enqueue('detail', { kind: 'status', status: 500 }, 20);
+    const failed = await app.dispatch('sync:now', undefined);
+    sandbox.faults.clear();
+    expect(failed).toMatchObject({ ok: false, error: { code: 'SERVER_ERROR' } });
+    expect(sandbox.counters.notModified.list + sandbox.counters.notModified.detail).toBeGreaterThan(0);
+    expect((await app.cacheBytes()).equals(before)).toBe(true);
+    expect(await app.dispatch('portfolios:get', { id: 'mp-000002' })).toEqual(oldDetail);
+
+    sandbox.counters.reset();
+    expect(await app.dispatch('sync:now', undefined)).toMatchObject({ ok: true, value: { status: 'updated' } });
+    expect(sandbox.counters.notModified.detail).toBeGreaterThanOrEqual(10);
+    expect(await app.dispatch('portfolios:get', { id: 'mp-000002' })).not.toEqual(oldDetail);
   });
 
   it('a next link pointing at another server is refused, and the token never goes there', async () => {

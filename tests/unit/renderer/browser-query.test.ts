@@ -6,8 +6,11 @@ import {
   initialQuery,
   nextSort,
   riskLevelsOf,
+  searchKey,
+  searchTerms,
   sortOrder,
   type BrowserQuery,
+  type SortKey,
 } from '../../../renderer/state/browser-query';
 import { manySummaries, summary } from './support/fake-main';
 
@@ -17,7 +20,7 @@ const data = [
     name: 'Core Balanced',
     riskLevel: 'Moderate',
     benchmark: 'MSCI ACWI',
-    tickers: ['VTI', 'BND'],
+    tickerText: 'VTI\nBND',
     minimumInvestment: 5000,
   }),
   summary({
@@ -25,7 +28,7 @@ const data = [
     name: 'Atlas Income',
     riskLevel: 'Conservative',
     benchmark: 'Bloomberg Agg',
-    tickers: ['AGG'],
+    tickerText: 'AGG',
     minimumInvestment: null,
     weightsOk: false,
     weightSum: 0.997,
@@ -35,7 +38,7 @@ const data = [
     name: 'Summit Growth',
     riskLevel: 'Aggressive',
     benchmark: null,
-    tickers: ['QQQ', 'VTI'],
+    tickerText: 'QQQ\nVTI',
     minimumInvestment: 100000,
     updatedAt: null,
   }),
@@ -44,7 +47,7 @@ const data = [
     name: 'beacon Yield',
     riskLevel: 'Moderately Conservative',
     benchmark: 'Custom',
-    tickers: ['LQD'],
+    tickerText: 'LQD',
     minimumInvestment: 250,
   }),
 ];
@@ -159,5 +162,81 @@ describe('on 10,000 portfolios', () => {
     const sorted = shown(many, manyIndex, { ...initialQuery, sort: { key: 'id', direction: 'descending' } });
     expect(sorted[0]!.id).toBe('mp-010000');
     expect(sorted).toHaveLength(10_000);
+  });
+});
+
+describe('search keys', () => {
+  it('hold name, id, benchmark and every ticker, lower-cased, one field per line', () => {
+    const key = searchKey(data[0]!);
+    expect(key).toBe('core balanced\nmp-000001\nmsci acwi\nvti\nbnd');
+    expect(searchKey(data[2]!)).toBe('summit growth\nmp-000003\n\nqqq\nvti');
+  });
+
+  it('never let a word match across two fields or two tickers', () => {
+    expect(run({ text: 'balancedmp' })).toEqual([]);
+    expect(run({ text: 'vtibnd' })).toEqual([]);
+    expect(run({ text: 'acwivti' })).toEqual([]);
+    expect(run({ text: 'bnd' })).toEqual(['mp-000001']);
+  });
+
+  it('split a search into lower-cased words', () => {
+    expect(searchTerms('  VTI\tGrowth  ')).toEqual(['vti', 'growth']);
+    expect(searchTerms('   ')).toEqual([]);
+  });
+
+  it('are computed once per data set: the index is one key per portfolio, by position', () => {
+    const many = manySummaries(50);
+    expect(buildSearchIndex(many)).toEqual(many.map(searchKey));
+  });
+});
+
+describe('a stable sort', () => {
+  const keys: SortKey[] = ['name', 'id', 'riskLevel', 'benchmark', 'minimumInvestment', 'updatedAt', 'weightSum'];
+  // Ties on purpose: few distinct risk levels, minimums and names, some equal names under different ids.
+  const tied = manySummaries(60).map((p, i) => ({
+    ...p,
+    name: `Model ${i % 7}`,
+    minimumInvestment: i % 3 === 0 ? null : 1000 * (i % 4),
+    benchmark: i % 5 === 0 ? null : `Index ${i % 2}`,
+  }));
+  const idsInOrder = (portfolios: typeof tied, key: SortKey, direction: 'ascending' | 'descending') =>
+    sortOrder(portfolios, { key, direction }).map((i) => portfolios[i]!.id);
+
+  it('gives the same order whatever order the data came in', () => {
+    const shuffled = [...tied].sort((a, b) =>
+      a.id.split('').reverse().join('') < b.id.split('').reverse().join('') ? -1 : 1,
+    );
+    for (const key of keys)
+      for (const direction of ['ascending', 'descending'] as const)
+        expect(idsInOrder(shuffled, key, direction)).toEqual(idsInOrder(tied, key, direction));
+  });
+
+  it('breaks ties by name, then id, in both directions', () => {
+    for (const direction of ['ascending', 'descending'] as const) {
+      const order = sortOrder(tied, { key: 'riskLevel', direction }).map((i) => tied[i]!);
+      for (let i = 1; i < order.length; i += 1) {
+        const [a, b] = [order[i - 1]!, order[i]!];
+        if (a.riskLevel !== b.riskLevel) continue;
+        expect(a.name < b.name || (a.name === b.name && a.id < b.id), `${a.id} before ${b.id}`).toBe(true);
+      }
+    }
+  });
+
+  it('keeps the sorted order through a filter: filtering the sorted rows is sorting the filtered rows', () => {
+    const index = buildSearchIndex(tied);
+    for (const key of keys) {
+      const sort = { key, direction: 'descending' as const };
+      const query = { ...initialQuery, text: 'model 3', riskLevel: 'Moderate' };
+      const filteredThenSorted = (() => {
+        const kept = filterInOrder(
+          tied,
+          index,
+          tied.map((_, i) => i),
+          query,
+        );
+        return sortOrder(kept, sort).map((i) => kept[i]!.id);
+      })();
+      expect(filterInOrder(tied, index, sortOrder(tied, sort), query).map((p) => p.id)).toEqual(filteredThenSorted);
+    }
   });
 });

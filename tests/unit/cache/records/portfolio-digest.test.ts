@@ -5,7 +5,6 @@ import {
   materialHash,
   recordSummaryOf,
   tickerList,
-  toPortfolioSummary,
 } from '../../../../main/cache/records/portfolio-digest';
 import { modelPortfolio } from '../../../integration/cache/fixtures/model-portfolio';
 
@@ -50,13 +49,14 @@ describe('portfolio digests', () => {
 });
 
 describe('record summaries', () => {
-  it("keep the list's fields and the tickers as one string, and give today's PortfolioSummary back", () => {
+  it("are the list's own summaries: the list's fields, the tickers as one string", () => {
     const summary = recordSummaryOf(base, '2025-03-02T00:00:00.000Z');
     expect(summary.tickerText.split('\n')).toHaveLength(20);
     expect(tickerList(summary)).toEqual(base.holdings.map((h) => h.ticker));
     expect(summary.lastChangedAt).toBe('2025-03-02T00:00:00.000Z');
-    // The browser's "Changed" column (issue 15) reads the date of the last change from the listing.
-    expect(toPortfolioSummary(summary)).toEqual({ ...summarise(base), lastChangedAt: '2025-03-02T00:00:00.000Z' });
+    expect(summary).toEqual(summarise(base, '2025-03-02T00:00:00.000Z'));
+    expect(Object.keys(summary)).not.toContain('holdings');
+    expect(Object.keys(summary)).not.toContain('description');
   });
 
   it('give an empty ticker list for a portfolio without holdings', () => {

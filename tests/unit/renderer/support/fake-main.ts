@@ -5,11 +5,12 @@ import { contract } from '../../../../common/contract';
 import type { EventName, EventPayload, RequestChannel } from '../../../../common/contract-types';
 import type { ConnectionFacts, ConnectionState } from '../../../../common/connection-state';
 import type { Portfolio } from '../../../../common/portfolio';
-import type { PortfolioSummary } from '../../../../common/portfolio-summary';
+import { summarise, type PortfolioSummary } from '../../../../common/portfolio-summary';
 import type { ProfileView } from '../../../../common/profile';
 import type { ProfilesState } from '../../../../common/profiles-state';
 import { AppError } from '../../../../common/result';
 import { createDispatcher, type Dispatch, type HandlerTable } from '../../../../main/ipc/dispatcher';
+import { firstScreenOf } from '../../../../main/portfolios/first-screen-rows';
 import { createBridge } from '../../../../preload/bridge';
 
 /** The handlers a test gives, per channel; a call to any other channel fails and is recorded. */
@@ -29,11 +30,19 @@ export class FakeMain {
       table[channel] = (arg) => {
         const handler = this.handlers[channel as RequestChannel] as ((arg: unknown) => unknown) | undefined;
         if (handler) return handler(arg);
+        const list = this.handlers['portfolios:list'];
+        // Main's first screen is a cut of its listing: answered from the test's listing, as main cuts it.
+        if (channel === 'portfolios:firstScreen' && list) return this.firstScreen(list, arg as { limit: number });
         this.unhandled.push(channel);
         throw new AppError('INTERNAL', `The fake main has no handler for ${channel}.`);
       };
     }
     this.dispatch = createDispatcher(table as HandlerTable);
+  }
+
+  private async firstScreen(list: NonNullable<Handlers['portfolios:list']>, { limit }: { limit: number }) {
+    const listing = await list(undefined);
+    return firstScreenOf({ profile: { id: listing.profileId }, listing }, limit);
   }
 
   /** Puts the bridge on window.portfolioApi. */
@@ -136,8 +145,7 @@ export function portfolio(overrides: Partial<Portfolio> = {}): Portfolio {
 
 /** A summary as the browser lists it. */
 export function summary(overrides: Partial<PortfolioSummary> = {}): PortfolioSummary {
-  const { holdings, ...rest } = portfolio();
-  return { ...rest, holdingsCount: holdings.length, tickers: holdings.map((h) => h.ticker), ...overrides };
+  return { ...summarise(portfolio()), ...overrides };
 }
 
 const risks = ['Conservative', 'Moderately Conservative', 'Moderate', 'Moderately Aggressive', 'Aggressive'];
@@ -150,7 +158,7 @@ export function manySummaries(n: number): PortfolioSummary[] {
       name: `Portfolio ${String(i + 1).padStart(5, '0')}`,
       riskLevel: risks[i % risks.length]!,
       minimumInvestment: 1000 * (i % 50),
-      tickers: [`T${i}`, 'AGG'],
+      tickerText: `T${i}\nAGG`,
       weightSum: i % 97 === 0 ? 0.997 : 1,
       weightsOk: i % 97 !== 0,
     }),
