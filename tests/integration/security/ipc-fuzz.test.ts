@@ -1,5 +1,6 @@
 import net from 'node:net';
 import fc from 'fast-check';
+import { maxFirstScreenRows } from '../../../common/first-screen';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contract } from '../../../common/contract';
 import type { RequestChannel } from '../../../common/contract-types';
@@ -116,6 +117,8 @@ function validArbitrary(channel: RequestChannel, profileIds: fc.Arbitrary<string
       return fc.oneof(byProfile, fc.record({ draft }));
     case 'portfolios:get':
       return fc.record({ id: portfolioIds });
+    case 'portfolios:firstScreen':
+      return fc.record({ limit: fc.integer({ min: 1, max: maxFirstScreenRows }) });
     case 'export:csv':
       return fc.record({
         kind: fc.constantFrom('list', 'holdings'),
