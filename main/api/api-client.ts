@@ -71,6 +71,8 @@ export class ApiClient {
   private readonly random: () => number;
   private readonly logger: Logger;
   private readonly route: HttpRoute | undefined;
+  /** The base URL parsed once (every request and redirect compares origins with it); null when it does not parse. */
+  private readonly origin: URL | null;
 
   constructor(
     private readonly baseUrl: string,
@@ -87,15 +89,13 @@ export class ApiClient {
     this.random = options.random ?? Math.random;
     this.logger = options.logger ?? silentLogger;
     this.route = options.route;
+    this.origin = URL.canParse(baseUrl) ? new URL(baseUrl) : null;
   }
 
   /** Whether a URL is on the API's own origin (scheme, host and port of the base URL). */
   isApiOrigin(url: string): boolean {
-    try {
-      return sameOrigin(new URL(url), new URL(this.baseUrl));
-    } catch {
-      return false;
-    }
+    if (!this.origin || !URL.canParse(url)) return false;
+    return sameOrigin(new URL(url), this.origin);
   }
 
   /** Resolves a path (or an absolute next-page link) against the base URL. */
@@ -209,13 +209,12 @@ export class ApiClient {
     conditions: Record<string, string>,
     signal: AbortSignal,
   ): Promise<HttpResponse> {
-    const origin = new URL(this.baseUrl);
+    const origin = this.origin ?? new URL(this.baseUrl);
     let current = new URL(url);
     for (let hop = 0; ; hop += 1) {
       const headers: Record<string, string> = { accept: versionedAccept };
-      if (sameOrigin(current, origin)) headers.authorization = `Bearer ${token}`;
-      // Conditions name the API's own representation: another origin gets a plain GET.
-      if (sameOrigin(current, origin)) Object.assign(headers, conditions);
+      // The token and the conditions (they name the API's own representation) go to the API's origin only.
+      if (sameOrigin(current, origin)) Object.assign(headers, { authorization: `Bearer ${token}` }, conditions);
       const response = await sendHttpRequest({
         url: current.toString(),
         method: 'GET',

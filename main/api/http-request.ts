@@ -79,6 +79,17 @@ function codedCause(error: unknown): AppError | undefined {
 
 const directPath: HttpPath = { proxied: false };
 
+/** got with what every exchange shares set once (each request then merges only its own options). */
+const exchange = got.extend({
+  followRedirect: false,
+  throwHttpErrors: false,
+  retry: { limit: 0 },
+  decompress: true,
+});
+
+/** Statuses that never carry a body (RFC 9110 §15.3.5, §15.4.5): nothing to buffer. */
+const bodiless = new Set([204, 304]);
+
 /** Sends one request with got and reads the body up to the cap; throws coded errors only. */
 export async function sendHttpRequest(request: HttpRequest): Promise<HttpResponse> {
   try {
@@ -93,15 +104,11 @@ export async function sendHttpRequest(request: HttpRequest): Promise<HttpRespons
 async function sendAlong(request: HttpRequest, path: HttpPath): Promise<HttpResponse> {
   let stream: ReturnType<typeof got.stream> | undefined;
   try {
-    stream = got.stream(request.url, {
+    stream = exchange.stream(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body,
-      followRedirect: false,
-      throwHttpErrors: false,
-      retry: { limit: 0 },
       timeout: { request: request.timeoutMs },
-      decompress: true,
       signal: request.signal,
       // The proxy agents (agent-base) serve both schemes; got types the https slot as https.Agent.
       ...(path.agent ? { agent: { http: path.agent, https: path.agent as HttpsAgent } } : {}),
@@ -119,6 +126,11 @@ async function sendAlong(request: HttpRequest, path: HttpPath): Promise<HttpResp
     if (Number.isFinite(declared) && declared > request.maxBytes) {
       active.destroy();
       throw new AppError('RESPONSE_TOO_LARGE');
+    }
+    if (bodiless.has(response.statusCode)) {
+      // Drained, not buffered: the connection goes back to the pool as soon as the (empty) body ends.
+      active.resume();
+      return { status: response.statusCode, headers: response.headers, body: Buffer.alloc(0), url: request.url };
     }
     const chunks: Buffer[] = [];
     let size = 0;

@@ -71,7 +71,8 @@ export class NetworkRoute implements HttpRoute {
   async send(request: HttpRequest, via: (path: HttpPath) => Promise<HttpResponse>): Promise<HttpResponse> {
     const target = new URL(request.url);
     const entries = this.prioritised(await this.entriesFor(request.url));
-    let lastError: unknown = new AppError('NETWORK_UNREACHABLE');
+    // Built only when no entry answers (an error's stack trace is not free on every request).
+    let lastError: unknown;
     for (const entry of entries) {
       if (!isProxyServer(entry)) {
         const agent = target.protocol === 'https:' ? this.deps.directHttpsAgent : undefined;
@@ -91,7 +92,7 @@ export class NetworkRoute implements HttpRoute {
         lastError = error;
       }
     }
-    throw lastError;
+    throw lastError ?? new AppError('NETWORK_UNREACHABLE');
   }
 
   /** Which way the last request to the URL's origin went: "through the proxy at host:port", "directly", or null. */
