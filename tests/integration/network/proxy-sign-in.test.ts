@@ -237,9 +237,18 @@ describe('proxy credentials go to the proxy only', () => {
       const { sandbox, proxy } = await setUp(tls, { faults: true });
       sandbox.faults.enqueue('list', { kind: 'redirect', status: 302, target: 'foreign' });
       const prompt = new ScriptedPrompt([{ username: user, password }]);
-      await settle(syncThrough(sandbox, router(sandbox, proxy, prompt).routeFor({ mode: 'system' }), secrets, capture));
+      const outcome = await settle(
+        syncThrough(sandbox, router(sandbox, proxy, prompt).routeFor({ mode: 'system' }), secrets, capture),
+      );
       const received = sandbox.foreign.requests;
-      expect(received.length).toBeGreaterThan(0);
+      // Said with the outcome and the proxy's log, so a run where the redirect never got out can be told apart.
+      const why = () =>
+        JSON.stringify({
+          synced: outcome.ok,
+          error: outcome.ok ? null : String(outcome.error),
+          log: capture.lines,
+        }).slice(-2_000);
+      expect(received.length, why()).toBeGreaterThan(0);
       for (const request of received) {
         expect(request.headers.authorization).toBeUndefined();
         expect(request.headers['proxy-authorization']).toBeUndefined();

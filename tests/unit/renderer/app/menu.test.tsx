@@ -19,7 +19,8 @@ describe('menu commands', () => {
     await screen.findByTestId('settings-screen');
     expect(document.title).toBe('Settings — Model Portfolios');
     act(() => main.emit('menu:command', 'focus-search'));
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox')));
+    // The browser mounts again first (its list re-read): give a loaded machine time, this is no timing check.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox')), { timeout: 10_000 });
     act(() => main.emit('menu:command', 'export-holdings'));
     await waitFor(() => expect(main.lastArg('export:csv')).toEqual({ kind: 'holdings', ids: 'all' }));
     act(() => main.emit('menu:command', 'sync-now'));
@@ -59,7 +60,8 @@ describe('menu commands', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
     await screen.findByTestId('settings-screen');
     await userEvent.keyboard('/');
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox')));
+    // The browser mounts again first (its list re-read): give a loaded machine time, this is no timing check.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox')), { timeout: 10_000 });
     await userEvent.keyboard('/');
     expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('/');
   });
