@@ -5,7 +5,6 @@ import type { SortState } from '../state/browser-query';
 import { cursorTarget } from '../state/grid-cursor';
 import { selectAll, selectOnly, selectRange, toggle, emptySelection, type Selection } from '../state/selection';
 import { columns, PortfolioHeader } from './PortfolioHeader';
-import { PortfolioRow, type RowActions } from './PortfolioRow';
 
 /** Row and header heights in px (fixed, so the virtualiser never measures). */
 export const rowHeight = 34;
@@ -15,6 +14,8 @@ const headerHeight = 38;
 export const rowsPaintedMark = 'mp:rows-painted';
 /** The mark for rows committed to the DOM (before layout and paint). */
 export const rowsCommittedMark = 'mp:rows-committed';
+
+const noop = () => {};
 
 /** The virtualised portfolio grid: sortable columns, keyboard cursor, multi-select, double-click or Enter opens. */
 export function PortfolioTable({
@@ -148,24 +149,6 @@ export function PortfolioTable({
     onActiveChange(id);
   };
 
-  // The rows get one stable actions object that calls the latest handlers: a row re-renders only when its own data,
-  // place, selection or cursor moves.
-  const latest = useRef({ onRowClick, onCheck, onOpen, onActiveChange });
-  useLayoutEffect(() => {
-    latest.current = { onRowClick, onCheck, onOpen, onActiveChange };
-  });
-  const actions = useMemo<RowActions>(
-    () => ({
-      click: (event, id) => latest.current.onRowClick(event, id),
-      check: (event, id) => latest.current.onCheck(event, id),
-      open: (id) => {
-        latest.current.onActiveChange(id);
-        latest.current.onOpen(id);
-      },
-    }),
-    [],
-  );
-
   const items = virtualizer.getVirtualItems();
   const activeRendered = activeIndex >= 0 && items.some((item) => item.index === activeIndex);
   const shownSelected = selection.ids.size === 0 ? 0 : rowIds.reduce((n, id) => (selection.ids.has(id) ? n + 1 : n), 0);
@@ -198,17 +181,55 @@ export function PortfolioTable({
         onToggleAll={() => onSelectionChange(allChecked ? emptySelection : selectAll(rowIds))}
       />
       <div className="pt-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => (
-          <PortfolioRow
-            key={item.key}
-            portfolio={rows[item.index]!}
-            index={item.index}
-            offset={item.start - headerHeight}
-            selected={selection.ids.has(rows[item.index]!.id)}
-            active={item.index === activeIndex}
-            actions={actions}
-          />
-        ))}
+        {items.map((item) => {
+          const p = rows[item.index]!;
+          const selected = selection.ids.has(p.id);
+          const active = item.index === activeIndex;
+          return (
+            <div
+              key={item.key}
+              id={`pt-row-${item.index}`}
+              className={`pt-row${selected ? ' selected' : ''}${active ? ' active' : ''}${p.weightsOk ? '' : ' flagged'}`}
+              role="row"
+              aria-rowindex={item.index + 2}
+              aria-selected={selected}
+              data-id={p.id}
+              style={{ transform: `translateY(${item.start - headerHeight}px)` }}
+              onClick={(event) => onRowClick(event, p.id)}
+              onDoubleClick={() => onOpen(p.id)}
+            >
+              <div className="pt-cell c-select" role="gridcell">
+                <input
+                  type="checkbox"
+                  tabIndex={-1}
+                  aria-label={`Select ${p.name}`}
+                  checked={selected}
+                  onClick={(event) => onCheck(event, p.id)}
+                  onChange={noop}
+                />
+              </div>
+              <div className="pt-cell c-name" role="gridcell" title={p.name}>
+                <button
+                  type="button"
+                  tabIndex={-1}
+                  className="row-open"
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    onActiveChange(p.id);
+                    onOpen(p.id);
+                  }}
+                >
+                  {p.name}
+                </button>
+              </div>
+              {columns.slice(1).map((column) => (
+                <div key={column.key} className={`pt-cell ${column.className}`} role="gridcell">
+                  {column.cell(p)}
+                </div>
+              ))}
+            </div>
+          );
+        })}
       </div>
     </div>
   );
