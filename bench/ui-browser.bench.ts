@@ -30,9 +30,9 @@ const portfolios = 10_000;
 const loads = 7;
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const rendererDir = path.join(repoRoot, 'out/renderer');
-if (!existsSync(path.join(rendererDir, 'index.html'))) {
-  spawnSync('node', ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
-}
+// Always build: a renderer left in out/ by an earlier checkout would be measured instead of this one.
+const built = spawnSync('node', ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+if (built.status !== 0 || !existsSync(path.join(rendererDir, 'index.html'))) throw new Error('the build failed');
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const percentile = (values: number[], p: number) =>
@@ -71,6 +71,11 @@ const browser = await chromium.launch({
 });
 const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
 const page = await context.newPage();
+// A page that breaks says why, instead of a bare timeout.
+page.on('pageerror', (error) => console.error('page error:', error.stack ?? error.message));
+page.on('console', (message) => {
+  if (message.type() === 'error') console.error('page console:', message.text());
+});
 await page.route('http://app.local/**', async (route) => {
   const response = await rendererResponse(rendererDir, route.request().url());
   await route.fulfill({ status: response.status, headers: response.headers, body: response.body });
