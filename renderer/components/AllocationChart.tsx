@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { formatCount, formatPercent } from '../format/format';
+import { formatPercent } from '../format/format';
+import { AllocationTable } from './AllocationTable';
 import type { AllocationSlice } from '../state/holdings';
 
 /** Allocation by asset class as a bar chart, with the same figures in a table beside it for everyone. */
@@ -46,29 +47,7 @@ export function AllocationChart({ slices }: { slices: readonly AllocationSlice[]
           </ResponsiveContainer>
         </div>
       </figure>
-      <table className="data-table allocation-table">
-        <caption className="sr-only">Allocation by asset class</caption>
-        <thead>
-          <tr>
-            <th scope="col">Asset class</th>
-            <th scope="col" className="num">
-              Holdings
-            </th>
-            <th scope="col" className="num">
-              Weight
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {slices.map((slice) => (
-            <tr key={slice.assetClass}>
-              <td>{slice.assetClass}</td>
-              <td className="num">{formatCount(slice.holdings)}</td>
-              <td className="num">{formatPercent(slice.weight)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AllocationTable slices={slices} className="data-table allocation-table" />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { PageSize } from '../../common/factsheet';
 import { formatCount, formatPercent } from '../format/format';
 import type { FactsheetView } from '../state/factsheet-view';
 import { FactsheetChart } from './FactsheetChart';
+import { AllocationTable } from './AllocationTable';
 
 /** How often, and how long at most, the factsheet waits for the chart to have drawn before it says it is ready. */
 const readyPollMs = 25;
@@ -92,29 +93,7 @@ export function Factsheet({
         {slices.length > 0 ? (
           <div className="fs-allocation-body">
             <FactsheetChart slices={slices} />
-            <table className="fs-table fs-allocation-table">
-              <caption className="sr-only">Allocation by asset class</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Asset class</th>
-                  <th scope="col" className="num">
-                    Holdings
-                  </th>
-                  <th scope="col" className="num">
-                    Weight
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {slices.map((slice) => (
-                  <tr key={slice.assetClass}>
-                    <td>{slice.assetClass}</td>
-                    <td className="num">{formatCount(slice.holdings)}</td>
-                    <td className="num">{formatPercent(slice.weight)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AllocationTable slices={slices} className="fs-table fs-allocation-table" />
           </div>
         ) : (
           <p>No holdings.</p>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Holding } from '../../common/portfolio';
 import { formatPercent } from '../format/format';
 import { sortHoldings, type HoldingSort, type HoldingSortKey } from '../state/holdings';
+import { SortableHeader } from './SortableHeader';
 
 const columns: Array<{ key: HoldingSortKey; label: string; numeric?: boolean }> = [
   { key: 'ticker', label: 'Ticker' },
@@ -29,19 +30,14 @@ export function HoldingsTable({ holdings }: { holdings: readonly Holding[] }) {
       <thead>
         <tr>
           {columns.map((column) => (
-            <th
+            <SortableHeader
               key={column.key}
-              scope="col"
-              className={column.numeric ? 'num' : undefined}
-              aria-sort={sort.key === column.key ? sort.direction : 'none'}
-            >
-              <button type="button" className="sort-button" onClick={() => onSort(column.key)}>
-                {column.label}
-                <span className="sort-indicator" aria-hidden="true">
-                  {sort.key === column.key ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
-                </span>
-              </button>
-            </th>
+              columnKey={column.key}
+              label={column.label}
+              numeric={column.numeric}
+              sort={sort}
+              onSort={onSort}
+            />
           ))}
         </tr>
       </thead>

@@ -4,6 +4,7 @@ import type { HoldingChange } from '../../common/model-changes';
 import { formatPp } from '../format/change-format';
 import { formatPercent } from '../format/format';
 import { nextTradeSort, sortTrades, tradeOrder, type TradeSort, type TradeSortKey } from '../state/trade-list';
+import { SortableHeader } from './SortableHeader';
 
 const columns: Array<{ key: TradeSortKey; label: string; numeric?: boolean }> = [
   { key: 'trade', label: 'Trade' },
@@ -27,19 +28,14 @@ export function TradeListTable({ changes }: { changes: readonly HoldingChange[] 
       <thead>
         <tr>
           {columns.map((column) => (
-            <th
+            <SortableHeader
               key={column.key}
-              scope="col"
-              className={column.numeric ? 'num' : undefined}
-              aria-sort={sort.key === column.key ? sort.direction : 'none'}
-            >
-              <button type="button" className="sort-button" onClick={() => setSort(nextTradeSort(sort, column.key))}>
-                {column.label}
-                <span className="sort-indicator" aria-hidden="true">
-                  {sort.key === column.key ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
-                </span>
-              </button>
-            </th>
+              columnKey={column.key}
+              label={column.label}
+              numeric={column.numeric}
+              sort={sort}
+              onSort={(key) => setSort(nextTradeSort(sort, key))}
+            />
           ))}
         </tr>
       </thead>
