@@ -45,6 +45,8 @@ export default defineConfig(({ command }) => {
         emptyOutDir: true,
         target: 'chrome130',
         sourcemap: false,
+        // MP_PROFILE_BUILD=1 keeps names readable for CPU profiles (bench/ui-browser.bench.ts UI_BENCH_PROFILE).
+        minify: process.env.MP_PROFILE_BUILD !== '1',
         modulePreload: { polyfill: false },
       },
     };

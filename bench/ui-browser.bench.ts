@@ -10,7 +10,7 @@
 //  - DOM rows while scrolled, and frame times while scrolling.
 // The keychain is an in-memory SecretStore so the bench runs without a D-Bus session.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -263,8 +263,29 @@ const keys = [
   'l',
 ];
 const keystrokes: Array<{ key: string; ms: number; commitMs: number; shown: number }> = [];
-// Three rounds of the same keys, so the p95 rests on 63 keystrokes rather than 21.
-for (const key of [...keys, ...keys, ...keys]) {
+// The whole list on screen again (the search box emptied), not timed.
+async function clearSearch() {
+  await search.fill('');
+  await page.waitForFunction((n) => {
+    const marks = performance.getEntriesByName('mp:rows-painted');
+    return (marks[marks.length - 1] as PerformanceMark | undefined)?.detail === n;
+  }, portfolios);
+  await page.evaluate(settleScript);
+}
+// A CPU profile of the keystrokes when UI_BENCH_PROFILE names a file (for finding where a keystroke's time goes).
+const profileFile = process.env.UI_BENCH_PROFILE;
+const cdp = await context.newCDPSession(page);
+// A Chromium trace of the keystrokes when UI_BENCH_TRACE names a file (style, layout, paint and script per frame).
+const traceFile = process.env.UI_BENCH_TRACE;
+if (traceFile) await browser.startTracing(page, { path: traceFile, categories: ['devtools.timeline', 'v8', 'blink'] });
+if (profileFile) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+}
+// Three rounds of the same keys, each from an empty search box, so the p95 rests on 63 keystrokes rather than 21.
+for (const [index, key] of [...keys, ...keys, ...keys].entries()) {
+  if (index > 0 && index % keys.length === 0) await clearSearch();
   const before = await page.evaluate(() => performance.getEntriesByName('mp:rows-painted').length);
   await page.keyboard.press(key);
   await page.waitForFunction((count) => performance.getEntriesByName('mp:rows-painted').length > count, before);
@@ -284,6 +305,16 @@ for (const key of [...keys, ...keys, ...keys]) {
     };
   });
   keystrokes.push({ key, ...measured });
+}
+
+if (traceFile) {
+  await browser.stopTracing();
+  console.log(`trace of the keystrokes: ${traceFile}`);
+}
+if (profileFile) {
+  const { profile } = await cdp.send('Profiler.stop');
+  await writeFile(profileFile, JSON.stringify(profile));
+  console.log(`CPU profile of the keystrokes: ${profileFile}`);
 }
 
 // The floor: the same keystrokes into an input outside the app that does nothing but show the character,

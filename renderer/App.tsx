@@ -13,6 +13,7 @@ import { useNotice } from './hooks/useNotice';
 import { useOnlineResync } from './hooks/useOnlineResync';
 import { useScreens, type Screen } from './hooks/useScreens';
 import { useShortcuts } from './hooks/useShortcuts';
+import { useStableCallback } from './hooks/useStableCallback';
 import { useSync } from './hooks/useSync';
 import { BrowserScreen } from './screens/BrowserScreen';
 import { CompareScreen } from './screens/CompareScreen';
@@ -35,7 +36,14 @@ export function App() {
   useOnlineResync(configured, () => sync.syncNow(false));
   const changedList = useChangedList();
 
-  const openSettings = () => go({ name: 'settings' });
+  // The status bar, banner and notices are memoised: stable callbacks keep a keystroke in the search box from
+  // rendering them again (only the browser depends on what was typed).
+  const openSettings = useStableCallback(() => go({ name: 'settings' }));
+  const syncNow = useStableCallback(browser.syncNow);
+  const cancelSync = useStableCallback(sync.cancel);
+  const showChanges = useStableCallback(changedList.show);
+  const dismissNotice = useStableCallback(dismiss);
+  const showInFolder = useStableCallback(exporter.showInFolder);
   const onBrowserScreens = screen?.name === 'browser' || screen?.name === 'detail' || screen?.name === 'compare';
 
   const route = (current: Screen) => {
@@ -128,14 +136,14 @@ export function App() {
           </button>
         </nav>
       </header>
-      {onBrowserScreens ? <ConnectionBanner onRetry={browser.syncNow} onOpenSettings={openSettings} /> : null}
+      {onBrowserScreens ? <ConnectionBanner onRetry={syncNow} onOpenSettings={openSettings} /> : null}
       <main className={`app-main screen-${screen?.name ?? 'loading'}`}>{screen ? route(screen) : loading}</main>
-      <NoticeToast notice={notice} onDismiss={dismiss} onShowInFolder={exporter.showInFolder} />
+      <NoticeToast notice={notice} onDismiss={dismissNotice} onShowInFolder={showInFolder} />
       <StatusBar
-        onSyncNow={browser.syncNow}
-        onCancelSync={sync.cancel}
+        onSyncNow={syncNow}
+        onCancelSync={cancelSync}
         onOpenSettings={openSettings}
-        onShowChanges={changedList.show}
+        onShowChanges={showChanges}
       />
       {changedList.open && configured ? (
         <ChangedModelsDialog

@@ -1,9 +1,16 @@
+import { memo } from 'react';
 import { useConnection } from '../data/queries';
 import { formatWhen } from '../format/format';
 import { useNow } from '../hooks/useNow';
 
 /** The banner above the data when it is not live: offline (cached data), sign-in failed, keychain, error. */
-export function ConnectionBanner({ onRetry, onOpenSettings }: { onRetry: () => void; onOpenSettings: () => void }) {
+export const ConnectionBanner = memo(function ConnectionBanner({
+  onRetry,
+  onOpenSettings,
+}: {
+  onRetry: () => void;
+  onOpenSettings: () => void;
+}) {
   const connection = useConnection();
   const now = useNow();
   // A retry during an offline spell is still offline ("reconnecting"), so the banner does not flicker.
@@ -62,4 +69,4 @@ export function ConnectionBanner({ onRetry, onOpenSettings }: { onRetry: () => v
     default:
       return null;
   }
-}
+});

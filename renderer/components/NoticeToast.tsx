@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import { formatBytes, plural } from '../format/format';
 import type { Notice } from '../hooks/useNotice';
 
 /** The notice area at the bottom right: export confirmations with "Show in folder", errors, confirmations. */
-export function NoticeToast({
+export const NoticeToast = memo(function NoticeToast({
   notice,
   onDismiss,
   onShowInFolder,
@@ -42,4 +43,4 @@ export function NoticeToast({
       ) : null}
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { PortfolioSummary } from '../../common/portfolio-summary';
 import type { SortState } from '../state/browser-query';
 import { cursorTarget } from '../state/grid-cursor';
@@ -46,18 +46,18 @@ export function PortfolioTable({
   onScrollOffset?: (offset: number) => void;
 }) {
   const gridRef = useRef<HTMLDivElement>(null);
-  // Per keystroke, work in proportion to the rows is kept to one pass: no map of every row, and a stable item key
-  // so the virtualiser measures the rows again only when they change.
-  const rowIds = useMemo(() => rows.map((p) => p.id), [rows]);
-  const activeIndex = useMemo(() => (activeId === null ? -1 : rowIds.indexOf(activeId)), [rowIds, activeId]);
-  const itemKey = useCallback((index: number) => rowIds[index] ?? index, [rowIds]);
+  // A keystroke changes `rows`: nothing here walks all of them unless a cursor or a selection needs it.
+  const activeIndex = useMemo(
+    () => (activeId === null ? -1 : rows.findIndex((p) => p.id === activeId)),
+    [rows, activeId],
+  );
+  const rowIds = () => rows.map((p) => p.id);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's API returns fresh values each render by design
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => gridRef.current,
     estimateSize: () => rowHeight,
-    getItemKey: itemKey,
     overscan: 8,
     scrollMargin: headerHeight,
     scrollPaddingStart: headerHeight,
@@ -90,11 +90,11 @@ export function PortfolioTable({
   }, [rows]);
 
   const moveTo = (index: number, extend: boolean) => {
-    const id = rowIds[index];
+    const id = rows[index]?.id;
     if (id === undefined) return;
     onActiveChange(id);
     if (extend)
-      onSelectionChange(selectRange(selection.anchor ? selection : { ...selection, anchor: activeId }, rowIds, id));
+      onSelectionChange(selectRange(selection.anchor ? selection : { ...selection, anchor: activeId }, rowIds(), id));
     virtualizer.scrollToIndex(index, { align: 'auto' });
   };
 
@@ -129,14 +129,14 @@ export function PortfolioTable({
       case 'A':
         if (event.ctrlKey || event.metaKey) {
           event.preventDefault();
-          onSelectionChange(selectAll(rowIds));
+          onSelectionChange(selectAll(rowIds()));
         }
         return;
     }
   };
 
   const onRowClick = (event: MouseEvent, id: string) => {
-    if (event.shiftKey) onSelectionChange(selectRange(selection, rowIds, id, event.ctrlKey || event.metaKey));
+    if (event.shiftKey) onSelectionChange(selectRange(selection, rowIds(), id, event.ctrlKey || event.metaKey));
     else if (event.ctrlKey || event.metaKey) onSelectionChange(toggle(selection, id));
     else onSelectionChange(selectOnly(id));
     onActiveChange(id);
@@ -145,13 +145,13 @@ export function PortfolioTable({
 
   const onCheck = (event: MouseEvent, id: string) => {
     event.stopPropagation();
-    onSelectionChange(event.shiftKey ? selectRange(selection, rowIds, id, true) : toggle(selection, id));
+    onSelectionChange(event.shiftKey ? selectRange(selection, rowIds(), id, true) : toggle(selection, id));
     onActiveChange(id);
   };
 
   const items = virtualizer.getVirtualItems();
   const activeRendered = activeIndex >= 0 && items.some((item) => item.index === activeIndex);
-  const shownSelected = selection.ids.size === 0 ? 0 : rowIds.reduce((n, id) => (selection.ids.has(id) ? n + 1 : n), 0);
+  const shownSelected = selection.ids.size === 0 ? 0 : rows.reduce((n, p) => (selection.ids.has(p.id) ? n + 1 : n), 0);
   const allChecked = rows.length > 0 && shownSelected === rows.length;
 
   return (
@@ -170,7 +170,7 @@ export function PortfolioTable({
       onKeyDown={onKeyDown}
       onFocus={(event) => {
         if (event.target === event.currentTarget && activeIndex < 0 && items[0])
-          onActiveChange(rowIds[items[0].index] ?? null);
+          onActiveChange(rows[items[0].index]?.id ?? null);
       }}
       onScroll={(event) => onScrollOffset?.(event.currentTarget.scrollTop)}
     >
@@ -178,16 +178,20 @@ export function PortfolioTable({
         sort={sort}
         onSort={onSort}
         checked={allChecked ? 'all' : shownSelected > 0 ? 'some' : 'none'}
-        onToggleAll={() => onSelectionChange(allChecked ? emptySelection : selectAll(rowIds))}
+        onToggleAll={() => onSelectionChange(allChecked ? emptySelection : selectAll(rowIds()))}
       />
-      <div className="pt-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+      {/* The rows sit in a box of fixed size, and the scroll height comes from a spacer beside it: a filter that
+          changes the number of rows resizes the spacer only, and the rows on screen keep their layout. */}
+      <div className="pt-body" role="rowgroup">
         {items.map((item) => {
           const p = rows[item.index]!;
           const selected = selection.ids.has(p.id);
           const active = item.index === activeIndex;
+          // Keyed by position, not by portfolio: a keystroke that changes which portfolios are shown rewrites the
+          // text of the rows on screen instead of replacing them (new rows cost a layout of everything in them).
           return (
             <div
-              key={item.key}
+              key={item.index}
               id={`pt-row-${item.index}`}
               className={`pt-row${selected ? ' selected' : ''}${active ? ' active' : ''}${p.weightsOk ? '' : ' flagged'}`}
               role="row"
@@ -231,6 +235,7 @@ export function PortfolioTable({
           );
         })}
       </div>
+      <div className="pt-spacer" aria-hidden="true" style={{ height: virtualizer.getTotalSize() }} />
     </div>
   );
 }

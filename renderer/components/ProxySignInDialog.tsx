@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, memo, useEffect, useId, useRef, useState } from 'react';
 import type { ProxySignInRequest } from '../../common/proxy-sign-in';
 import { api } from '../bridge';
 import { useProxySignInRequest } from '../data/proxy-sign-in';
@@ -18,7 +18,7 @@ function proxyAddress(request: ProxySignInRequest): string {
  * a time, shown on any screen). The password is write-only: typed here, sent to main, never filled
  * back. Cancel makes the waiting requests fail with PROXY_AUTH_REQUIRED.
  */
-export function ProxySignInDialog() {
+export const ProxySignInDialog = memo(function ProxySignInDialog() {
   const request = useProxySignInRequest();
   // The user name is kept between questions about the same proxy (a wrong password asks again).
   const [lastUser, setLastUser] = useState<{ proxy: string; username: string } | null>(null);
@@ -33,7 +33,7 @@ export function ProxySignInDialog() {
       onUser={(username) => setLastUser({ proxy, username })}
     />
   );
-}
+});
 
 function ProxySignInForm({
   request,

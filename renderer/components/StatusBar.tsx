@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useActiveProfile, useConnection } from '../data/queries';
 import { formatRelative, formatWhen } from '../format/format';
 import { useNow } from '../hooks/useNow';
@@ -6,7 +7,7 @@ import { UpdateStatus } from './UpdateStatus';
 import { ChangedModelsStatus } from './ChangedModelsStatus';
 
 /** The bottom bar: profile, connection state, token validity (a time, never the token), last sync, Sync now. */
-export function StatusBar({
+export const StatusBar = memo(function StatusBar({
   onSyncNow,
   onCancelSync,
   onOpenSettings,
@@ -96,4 +97,4 @@ export function StatusBar({
       )}
     </footer>
   );
-}
+});

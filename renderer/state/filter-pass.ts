@@ -48,9 +48,16 @@ function sameChangeFilter(a: ChangeFilter, b: ChangeFilter): boolean {
   return a.kind === b.kind && (a.kind !== 'days' || (b.kind === 'days' && a.days === b.days));
 }
 
+/** The passes kept per data set: enough to walk back over a typed word with Backspace without searching again. */
+export const recentPassLimit = 16;
+
+const sameTerms = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((term, i) => term === b[i]);
+
 /**
- * Filters the sorted order by a query. A keystroke that narrows the previous pass searches only the rows that
- * pass kept; anything else (a deleted letter, another filter, new data or sort) searches the whole order.
+ * Filters the sorted order by a query, starting from recent passes (newest last). A query asked before (a letter
+ * typed, then deleted) gets that pass back; a query that narrows a recent pass searches only the rows the
+ * narrowest such pass kept; anything else (another filter, new data or sort) searches the whole order.
  */
 export function filterPass(
   portfolios: readonly PortfolioSummary[],
@@ -58,7 +65,7 @@ export function filterPass(
   order: readonly number[],
   query: Omit<BrowserQuery, 'sort'>,
   marks: ChangeMarks,
-  previous: FilterPass | null,
+  recent: readonly FilterPass[],
 ): FilterPass {
   const next = {
     terms: searchTerms(query.text),
@@ -67,22 +74,20 @@ export function filterPass(
     changed: query.changed,
     marks,
   };
-  if (
-    previous &&
-    previous.terms.length === next.terms.length &&
-    previous.terms.every((term, i) => term === next.terms[i]) &&
-    narrows(previous, searchIndex, order, next)
-  )
-    return previous;
-  const candidates = previous && narrows(previous, searchIndex, order, next) ? previous.positions : order;
-  const positions = matchingPositions(portfolios, searchIndex, candidates, next.terms, next, marks);
+  let from: FilterPass | null = null;
+  for (const pass of recent) {
+    if (!narrows(pass, searchIndex, order, next)) continue;
+    if (sameTerms(pass.terms, next.terms)) return pass;
+    if (!from || pass.positions.length < from.positions.length) from = pass;
+  }
+  const positions = matchingPositions(portfolios, searchIndex, from ? from.positions : order, next.terms, next, marks);
   const rows = positions.map((index) => portfolios[index]!);
   return { searchIndex, order, ...next, positions, rows };
 }
 
-const lastPasses = new WeakMap<readonly string[], FilterPass>();
+const recentPasses = new WeakMap<readonly string[], FilterPass[]>();
 
-/** `filterPass`, narrowing from the last pass over the same data set (kept while that data set lives). */
+/** `filterPass` from the recent passes over the same data set (kept while that data set lives, newest last). */
 export function nextFilterPass(
   portfolios: readonly PortfolioSummary[],
   searchIndex: readonly string[],
@@ -90,7 +95,9 @@ export function nextFilterPass(
   query: Omit<BrowserQuery, 'sort'>,
   marks: ChangeMarks,
 ): FilterPass {
-  const pass = filterPass(portfolios, searchIndex, order, query, marks, lastPasses.get(searchIndex) ?? null);
-  lastPasses.set(searchIndex, pass);
+  const recent = recentPasses.get(searchIndex) ?? [];
+  const pass = filterPass(portfolios, searchIndex, order, query, marks, recent);
+  const kept = [...recent.filter((earlier) => earlier !== pass), pass];
+  recentPasses.set(searchIndex, kept.slice(-recentPassLimit));
   return pass;
 }
