@@ -1,10 +1,10 @@
+import './start-first-screen';
 import './csp-safe-zod';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { api } from './bridge';
-import { askFirstScreenEarly } from './data/browser-listing';
 import { followMainEvents } from './data/main-events';
 import { createQueryClient } from './data/query-client';
 import './styles.css';
@@ -14,7 +14,6 @@ if (!root) throw new Error('The page has no #root element');
 // Main's events are followed before the first read, so none can slip in between.
 const client = createQueryClient();
 followMainEvents(client, api());
-askFirstScreenEarly();
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={client}>

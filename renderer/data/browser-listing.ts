@@ -2,14 +2,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { PortfolioListing, PortfolioSummary } from '../../common/portfolio-summary';
 import { api } from '../bridge';
+import { firstScreenAskedMark, firstScreenRows, takeEarlyFirstScreen } from './first-screen-ask';
 import { unwrap } from './main-result';
 import { useActiveProfile, useListing, type MainData } from './queries';
 import { queryKeys } from './query-keys';
 
-/** Rows the first screen asks for: more than the tallest window shows, few enough to arrive at once. */
-export const firstScreenRows = 100;
-/** Performance marks the UI benchmark reads: when the first screen was asked for, and when it reached the renderer. */
-export const firstScreenAskedMark = 'mp:first-screen-asked';
+/** The performance mark the UI benchmark reads: when the first screen reached the renderer. */
 export const firstScreenMark = 'mp:first-screen-ready';
 /** How long the whole list waits for a frame after the first screen (a window that paints none, e.g. minimised). */
 const paintWaitMs = 250;
@@ -32,21 +30,8 @@ export interface BrowserListing {
 
 const noRows: ListingRows = { portfolios: [], partial: false, total: 0 };
 
-type FirstScreenAnswer = Awaited<ReturnType<ReturnType<typeof api>['portfolios']['firstScreen']>>;
-let early: Promise<FirstScreenAnswer> | null = null;
-
-/**
- * Asks main for the first screen at start-up, alongside the profile read rather than after it (main answers for its
- * active profile): the browser's first query takes this answer when it is for the profile it shows.
- */
-export function askFirstScreenEarly(): void {
-  performance.mark(firstScreenAskedMark);
-  early = api().portfolios.firstScreen({ limit: firstScreenRows });
-}
-
 async function firstScreenOf(profileId: string) {
-  const asked = early;
-  early = null;
+  const asked = takeEarlyFirstScreen();
   const answer = asked ? await asked.catch(() => null) : null;
   if (answer?.ok && answer.value.profileId === profileId) return answer.value;
   performance.mark(firstScreenAskedMark);

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { PortfolioListing } from '../../../../common/portfolio-summary';
 import { firstScreenOf } from '../../../../main/portfolios/first-screen-rows';
-import { askFirstScreenEarly, firstScreenRows } from '../../../../renderer/data/browser-listing';
+import { askFirstScreenEarly, firstScreenRows } from '../../../../renderer/data/first-screen-ask';
 import { configuredMain, listing } from '../support/app-fixtures';
 import { useFakeLayout } from '../support/layout';
 import { renderApp } from '../support/render-app';
