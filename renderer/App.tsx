@@ -97,14 +97,7 @@ export function App() {
   };
 
   const loading = profiles.error ? (
-    <ErrorNotice
-      error={profiles.error}
-      action={
-        <button type="button" className="button small" onClick={profiles.retry}>
-          Try again
-        </button>
-      }
-    />
+    <ErrorNotice error={profiles.error} retry={{ run: profiles.retry }} />
   ) : (
     <p className="empty-state" aria-busy="true">
       Starting…

@@ -1,6 +1,7 @@
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { Bar } from 'recharts';
 import type { AllocationRow } from '../../common/model-comparison';
 import { formatPercent } from '../format/format';
+import { AllocationBars } from './AllocationBars';
 
 /**
  * Allocation by asset class of 2–4 portfolios (or two versions of one) in one chart, a bar per series side by side,
@@ -34,43 +35,18 @@ export function AllocationCompareChart({
           </li>
         ))}
       </ul>
-      <figure className="allocation-chart" role="img" aria-label={`${caption}. ${summary}`}>
-        <div style={{ width: '100%', height }} data-testid="allocation-compare-chart">
-          <ResponsiveContainer width="100%" height="100%" minWidth={200} initialDimension={{ width: 480, height }}>
-            <BarChart
-              data={data}
-              layout="vertical"
-              margin={{ top: 4, right: 24, bottom: 4, left: 8 }}
-              accessibilityLayer={false}
-            >
-              <CartesianGrid horizontal={false} strokeDasharray="3 3" className="chart-grid" />
-              <XAxis
-                type="number"
-                domain={[0, 'auto']}
-                tickFormatter={(value: number) => formatPercent(value / 100, 0)}
-                tick={{ fill: 'currentColor', fontSize: 12 }}
-                stroke="currentColor"
-              />
-              <YAxis
-                type="category"
-                dataKey="assetClass"
-                width={130}
-                tick={{ fill: 'currentColor', fontSize: 12 }}
-                stroke="currentColor"
-              />
-              {series.map((label, i) => (
-                <Bar
-                  key={i}
-                  dataKey={`s${i}`}
-                  name={label}
-                  className={`chart-bar series-${i}`}
-                  isAnimationActive={false}
-                />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-      </figure>
+      <AllocationBars
+        label={`${caption}. ${summary}`}
+        testId="allocation-compare-chart"
+        height={height}
+        data={data}
+        maxPercent="auto"
+        rightMargin={24}
+      >
+        {series.map((label, i) => (
+          <Bar key={i} dataKey={`s${i}`} name={label} className={`chart-bar series-${i}`} isAnimationActive={false} />
+        ))}
+      </AllocationBars>
       <table className="data-table allocation-table">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -26,14 +26,7 @@ export function BrowserBody({ view }: { view: BrowserView }) {
     if (listing.error) {
       return (
         <div className="empty-state">
-          <ErrorNotice
-            error={listing.error}
-            action={
-              <button type="button" className="button small" onClick={view.syncNow}>
-                Sync now
-              </button>
-            }
-          />
+          <ErrorNotice error={listing.error} retry={{ run: view.syncNow, label: 'Sync now' }} />
         </div>
       );
     }

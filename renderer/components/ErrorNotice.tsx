@@ -5,13 +5,23 @@ import type { AppErrorData } from '../../common/result';
 export function ErrorNotice({
   error,
   action,
+  retry,
   title,
 }: {
   error: AppErrorData | string;
   action?: ReactNode;
+  /** The usual action: one small button that tries again ("Try again" unless named otherwise). */
+  retry?: { run: () => void; label?: string };
   title?: string;
 }) {
   const message = typeof error === 'string' ? error : error.message;
+  const shownAction =
+    action ??
+    (retry ? (
+      <button type="button" className="button small" onClick={retry.run}>
+        {retry.label ?? 'Try again'}
+      </button>
+    ) : null);
   return (
     <div role="alert" className="notice notice-error">
       <span className="notice-icon" aria-hidden="true">
@@ -21,7 +31,7 @@ export function ErrorNotice({
         {title ? <strong>{title} </strong> : null}
         {message}
       </div>
-      {action ? <div className="notice-actions">{action}</div> : null}
+      {shownAction ? <div className="notice-actions">{shownAction}</div> : null}
     </div>
   );
 }

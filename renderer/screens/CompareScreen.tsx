@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { ComparisonFactsTable } from '../components/ComparisonFactsTable';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ReadState } from '../components/ReadState';
 import { HoldingsOverlapTables } from '../components/HoldingsOverlapTables';
 import { useComparison } from '../data/change-queries';
 import { useChangeExports } from '../hooks/useChangeExports';
@@ -57,21 +57,7 @@ export function CompareScreen({
           </button>
         </div>
       </header>
-      {loaded.loading ? (
-        <p aria-busy="true" className="empty-state">
-          Loading the portfolios…
-        </p>
-      ) : null}
-      {loaded.error ? (
-        <ErrorNotice
-          error={loaded.error}
-          action={
-            <button type="button" className="button small" onClick={loaded.retry}>
-              Try again
-            </button>
-          }
-        />
-      ) : null}
+      <ReadState read={loaded} loadingText="Loading the portfolios…" />
       {comparison ? (
         <div className="compare-panels">
           <section className="card panel" aria-labelledby="compare-facts-heading">

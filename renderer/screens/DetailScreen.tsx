@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { ExportKind } from '../../common/sync-outcome';
 import { ChangesTab } from '../components/ChangesTab';
 import { DetailTabs, tabPanelProps } from '../components/DetailTabs';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ReadState } from '../components/ReadState';
 import { FactsheetControl } from '../components/FactsheetControl';
 import { HoldingsTable } from '../components/HoldingsTable';
 import { WeightsFlag } from '../components/WeightsFlag';
@@ -61,21 +61,7 @@ export function DetailScreen({
         <span aria-hidden="true"> / </span>
         <span aria-current="page">{portfolio?.name ?? id}</span>
       </nav>
-      {loaded.loading ? (
-        <p aria-busy="true" className="empty-state">
-          Loading the portfolio…
-        </p>
-      ) : null}
-      {loaded.error ? (
-        <ErrorNotice
-          error={loaded.error}
-          action={
-            <button type="button" className="button small" onClick={loaded.retry}>
-              Try again
-            </button>
-          }
-        />
-      ) : null}
+      <ReadState read={loaded} loadingText="Loading the portfolio…" />
       {portfolio ? (
         <>
           <header className="detail-header">

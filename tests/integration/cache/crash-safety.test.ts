@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, watch } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isTempOf } from '../../../main/fs/atomic-file';
 import { PortfolioCache } from '../../../main/cache/portfolio-cache';
-import { bundleCacheChild, childEnv } from './fixtures/bundle-child';
+import { bundleCacheChild } from './fixtures/bundle-child';
+import { exited, spawnChild, untilFileAppears, untilLine } from './fixtures/child-process';
 import { buildSnapshot, snapshotDigest } from './fixtures/snapshot-builder';
 import { purgeKeychain, uniqueKeychain } from './fixtures/test-keychain';
 
@@ -35,57 +35,10 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-function spawnChild(args: string[], viaShell?: string): ChildProcess {
-  const command = viaShell ? 'bash' : process.execPath;
-  const argv = viaShell
-    ? ['-c', `${viaShell}; exec "$0" "$@"`, process.execPath, childScript, ...args]
-    : [childScript, ...args];
-  return spawn(command, argv, { env: childEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
-}
-
-function untilLine(child: ChildProcess, line: string, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(
-      () => reject(new Error(`child did not print "${line}" within ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-    child.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (seen.split('\n').includes(line)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`child exited (${code}) before printing "${line}"`));
-    });
-  });
-}
-
 /** Resolves when a temp file of the cache appears in its folder. */
 function untilTempFile(cache: PortfolioCache, timeoutMs: number): { appeared: Promise<void>; stop: () => void } {
   const dir = path.dirname(cache.path);
-  let stop = () => {};
-  const appeared = new Promise<void>((resolve, reject) => {
-    const watcher = watch(dir, (_event, name) => {
-      if (name && isTempOf(cache.path, name) && existsSync(path.join(dir, name))) resolve();
-    });
-    const timer = setTimeout(() => reject(new Error(`no temp file appeared within ${timeoutMs} ms`)), timeoutMs);
-    stop = () => {
-      clearTimeout(timer);
-      watcher.close();
-    };
-  });
-  return { appeared, stop };
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
+  return untilFileAppears(dir, (name) => isTempOf(cache.path, name) && existsSync(path.join(dir, name)), timeoutMs);
 }
 
 async function tempFiles(cache: PortfolioCache): Promise<string[]> {
@@ -111,7 +64,7 @@ describe('PortfolioCache under SIGKILL and failing writes', () => {
       // Every fourth round waits for a whole write first, so B is on disk whatever the machine's load.
       const afterAWrite = round % 4 === 0;
       const temp = aimAtWrite ? untilTempFile(cache, 10_000) : undefined;
-      const child = spawnChild(['loop', dir, profileId, service, String(loopPortfolios)]);
+      const child = spawnChild(childScript, ['loop', dir, profileId, service, String(loopPortfolios)]);
       try {
         await untilLine(child, 'ready', 10_000);
         if (temp) {
@@ -157,7 +110,7 @@ describe('PortfolioCache under SIGKILL and failing writes', () => {
     const before = await readFile(cache.path);
 
     // The child may not write files over 512 KiB; its ~11 MB snapshot fails with EFBIG mid-write.
-    const child = spawnChild(['write', dir, profileId, service, '2000'], 'trap "" XFSZ; ulimit -f 512');
+    const child = spawnChild(childScript, ['write', dir, profileId, service, '2000'], 'trap "" XFSZ; ulimit -f 512');
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
     await exited(child);

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { watch } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,8 +9,8 @@ import { AppError } from '../../../common/result';
 import { recordSummaryOf } from '../../../main/cache/records/portfolio-digest';
 import { PortfolioRecordCache } from '../../../main/cache/records/portfolio-record-cache';
 import { readPortfolioChanges } from '../../../main/changes/version-changes';
-import { childEnv } from './fixtures/bundle-child';
 import { bundleRecordsChild } from './fixtures/bundle-records-child';
+import { exited, spawnChild, untilFileAppears, untilLine } from './fixtures/child-process';
 import { crashCommit, crashLayout, crashMaxVersions, crashState, crashStateIndex } from './fixtures/crash-model';
 import { folderDigests } from './fixtures/records-inspect';
 import { makeReadOnly } from './fixtures/read-only-folder';
@@ -42,55 +40,9 @@ function recordCache(dir: string, profileId: string): PortfolioRecordCache {
   return new PortfolioRecordCache({ dir, profileId, secrets, maxVersions: crashMaxVersions, layout: crashLayout });
 }
 
-function spawnChild(args: string[], viaShell?: string): ChildProcess {
-  const command = viaShell ? 'bash' : process.execPath;
-  const argv = viaShell
-    ? ['-c', `${viaShell}; exec "$0" "$@"`, process.execPath, childScript, ...args]
-    : [childScript, ...args];
-  return spawn(command, argv, { env: childEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
-}
-
-function untilReady(child: ChildProcess, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`child not ready within ${timeoutMs} ms`)), timeoutMs);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (seen.split('\n').includes('ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`child exited (${code}) before it was ready`));
-    });
-  });
-}
-
 /** Resolves when a new segment file appears in the folder. */
 function untilNewSegment(folder: string, timeoutMs: number): { appeared: Promise<void>; stop: () => void } {
-  let stop = () => {};
-  const appeared = new Promise<void>((resolve, reject) => {
-    const watcher = watch(folder, (_event, name) => {
-      if (name && /^seg-\d+\.rec$/.test(name)) resolve();
-    });
-    const timer = setTimeout(() => reject(new Error(`no segment appeared within ${timeoutMs} ms`)), timeoutMs);
-    stop = () => {
-      clearTimeout(timer);
-      watcher.close();
-    };
-  });
-  return { appeared, stop };
-}
-
-function exited(child: ChildProcess): Promise<string> {
-  let out = '';
-  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve(out);
-    else child.once('exit', () => resolve(out));
-  });
+  return untilFileAppears(folder, (name) => /^seg-\d+\.rec$/.test(name), timeoutMs);
 }
 
 /** Opens the set afresh and checks it is exactly crash state k for some k; returns k. */
@@ -144,10 +96,10 @@ describe('PortfolioRecordCache under SIGKILL and failing writes', () => {
     for (let round = 0; round < kills; round += 1) {
       const aimAtWrite = round % 2 === 1;
       const segment = aimAtWrite ? untilNewSegment(seed.folder, 10_000) : undefined;
-      const child = spawnChild(['loop', dir, profileId, service]);
+      const child = spawnChild(childScript, ['loop', dir, profileId, service]);
       const done = exited(child);
       try {
-        await untilReady(child, 10_000);
+        await untilLine(child, 'ready', 10_000);
         if (segment) {
           await segment.appeared;
           await sleep(Math.random() * maxInWriteDelayMs);
@@ -208,7 +160,7 @@ describe('PortfolioRecordCache under SIGKILL and failing writes', () => {
       await cache.commit(crashCommit(0));
       const before = await folderDigests(cache.folder);
       // The child may not write files over 256 KiB.
-      const child = spawnChild([mode, dir, profileId, service], 'trap "" XFSZ; ulimit -f 256');
+      const child = spawnChild(childScript, [mode, dir, profileId, service], 'trap "" XFSZ; ulimit -f 256');
       const out = await exited(child);
       expect(JSON.parse(out)).toMatchObject({
         code: 'CACHE_WRITE_FAILED',
