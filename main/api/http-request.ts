@@ -89,6 +89,8 @@ const exchange = got.extend({
 
 /** Statuses that never carry a body (RFC 9110 §15.3.5, §15.4.5): nothing to buffer. */
 const bodiless = new Set([204, 304]);
+/** The body of a bodiless or refused answer (zero bytes, so one serves them all). */
+const noBody = Buffer.alloc(0);
 
 /** Sends one request with got and reads the body up to the cap; throws coded errors only. */
 export async function sendHttpRequest(request: HttpRequest): Promise<HttpResponse> {
@@ -120,7 +122,7 @@ async function sendAlong(request: HttpRequest, path: HttpPath): Promise<HttpResp
     });
     if (path.proxied && response.statusCode === 407) {
       active.destroy();
-      return { status: 407, headers: response.headers, body: Buffer.alloc(0), url: request.url };
+      return { status: 407, headers: response.headers, body: noBody, url: request.url };
     }
     const declared = Number(response.headers['content-length']);
     if (Number.isFinite(declared) && declared > request.maxBytes) {
@@ -130,7 +132,7 @@ async function sendAlong(request: HttpRequest, path: HttpPath): Promise<HttpResp
     if (bodiless.has(response.statusCode)) {
       // Drained, not buffered: the connection goes back to the pool as soon as the (empty) body ends.
       active.resume();
-      return { status: response.statusCode, headers: response.headers, body: Buffer.alloc(0), url: request.url };
+      return { status: response.statusCode, headers: response.headers, body: noBody, url: request.url };
     }
     const chunks: Buffer[] = [];
     let size = 0;

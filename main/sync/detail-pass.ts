@@ -1,3 +1,4 @@
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import type { SyncIssue } from '../../common/cache-snapshot';
 import type { Portfolio } from '../../common/portfolio';
 import { AppError } from '../../common/result';
@@ -76,6 +77,10 @@ export async function readDetails(
   concurrency: number,
 ): Promise<void> {
   const { api, signal } = budget;
+  // Each request in flight listens to the run's signal (to stop when the run is cancelled): room for all of them
+  // (Node warns of a leak past 10 listeners by default; 0 is no limit).
+  const limit = getMaxListeners(signal);
+  if (limit !== 0 && limit < concurrency + 10) setMaxListeners(concurrency + 10, signal);
   await eachLimited(jobs, concurrency, signal, async (job) => {
     const path = `model-portfolios/${encodeURIComponent(job.id)}`;
     const get = async (validators: HttpValidators | null) => {
@@ -89,7 +94,7 @@ export async function readDetails(
     const previous = stored?.validators(job.id);
     const condition = validatorsKnown(previous) ? previous : null;
     let response = await get(condition);
-    let outcome = response && classifyResponse(condition, { ...response, body: response.body ?? undefined });
+    let outcome = response && classifyResponse(condition, response);
     let storedCopy: Portfolio | null = null;
     // A 304 for a kept portfolio, or for a list item equal to the one the record was merged with, needs nothing
     // read: the record stands as stored (a record found damaged has no validators, so it is never asked
@@ -101,7 +106,7 @@ export async function readDetails(
       if (!storedCopy) {
         // The stored copy is gone or damaged: ask again without a condition.
         response = await get(null);
-        outcome = response && classifyResponse(null, { ...response, body: response.body ?? undefined });
+        outcome = response && classifyResponse(null, response);
       }
     }
     if (!response || !outcome) {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncIssue } from '../../../common/cache-snapshot';
 import type { SyncProgress } from '../../../common/connection-state';
@@ -6,7 +7,7 @@ import type { PortfolioRecordCache } from '../../../main/cache/records/portfolio
 import type { PortfolioUpdate } from '../../../main/cache/records/record-types';
 import { systemClock } from '../../../main/clock';
 import { storedSync } from '../../../main/portfolios/loaded-data';
-import { runSync, type StoredSync } from '../../../main/sync/sync-run';
+import { runSync, type StoredSync, type SyncRunDeps } from '../../../main/sync/sync-run';
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { startTestApp, type TestApp } from '../support/app-fixture';
 
@@ -32,7 +33,11 @@ async function connected() {
   const cache = app.services.portfolios.cacheFor(profile.id);
   expect((await cache.open()).status).toBe('ok');
   const reads: string[] = [];
-  const run = (stored: StoredSync | null, onProgress?: (progress: SyncProgress) => void) =>
+  const run = (
+    stored: StoredSync | null,
+    onProgress?: (progress: SyncProgress) => void,
+    more: Partial<SyncRunDeps> = {},
+  ) =>
     runSync({
       api: app!.services.profiles.apiClient(profile),
       profileId: profile.id,
@@ -40,11 +45,12 @@ async function connected() {
       stored,
       signal: new AbortController().signal,
       onProgress,
+      ...more,
     });
   // Each sync asks with what the cache holds now, counting the stored details it reads.
-  const sync = async (onProgress?: (progress: SyncProgress) => void) => {
+  const sync = async (onProgress?: (progress: SyncProgress) => void, more?: Partial<SyncRunDeps>) => {
     const stored = (await storedSync(cache))!;
-    return run({ ...stored, read: (id) => (reads.push(id), stored.read(id)) }, onProgress);
+    return run({ ...stored, read: (id) => (reads.push(id), stored.read(id)) }, onProgress, more);
   };
   const ids = (await app.services.portfolios.list()).portfolios.map((p) => p.id);
   return { sandbox, cache, reads, sync, fullSync: () => run(null), firstPage: ids.slice(0, 10) };
@@ -74,6 +80,25 @@ describe('a sync of details answered 304', () => {
     expect(commit.portfolios).toHaveLength(30);
     expect(commit.portfolios.every((entry) => entry.kind === 'kept' && entry.validators?.etag)).toBe(true);
     expect(reads).toEqual([]);
+  });
+
+  it('asks 16 details at once, each listening to the run’s signal, without a listener-leak warning', async () => {
+    const { sandbox, sync } = await connected();
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    // A signal with Node's default limit of 10 listeners (the test runner lifts it).
+    const { signal } = new AbortController();
+    setMaxListeners(10, signal);
+    try {
+      sandbox.counters.reset();
+      await sync(undefined, { signal, detailConcurrency: 16 });
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(sandbox.counters.notModified.detail).toBe(30);
+    expect(warnings.filter((warning) => warning.startsWith('MaxListenersExceededWarning'))).toEqual([]);
   });
 
   it('keeps, unread, the unchanged items of a changed page, and stores what a full sync would', async () => {
