@@ -120,7 +120,7 @@ export class ApiClient {
     const conditions = conditionalHeaders(stored);
     const url = this.resolve(pathOrUrl);
     const { signal } = options;
-    // The call's deadline (real time, not a signal per call): each attempt's timeout is cut to what is left.
+    // The call's deadline (real time, not a signal per call): each exchange's timeout is cut to what is left.
     const deadline = performance.now() + this.deadlineMs;
     const started = this.clock.now();
     let attempt = 0;
@@ -212,13 +212,12 @@ export class ApiClient {
       const headers: Record<string, string> = { accept: versionedAccept };
       // The token and the conditions (they name the API's own representation) go to the API's origin only.
       if (sameOrigin(current, origin)) Object.assign(headers, { authorization: `Bearer ${token}` }, conditions);
-      // At the deadline the exchange times out (TIMEOUT), whatever is left of its own timeout.
-      const left = Math.ceil(deadline - performance.now());
       const response = await sendHttpRequest({
         url: current.toString(),
         method: 'GET',
         headers,
-        timeoutMs: Math.max(1, Math.min(this.requestTimeoutMs, left)),
+        timeoutMs: this.requestTimeoutMs,
+        deadline,
         maxBytes: this.maxBodyBytes,
         signal,
         route: this.route,

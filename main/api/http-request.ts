@@ -12,6 +12,8 @@ export interface HttpRequest {
   body?: string;
   /** Whole-request timeout (connect to last byte). */
   timeoutMs: number;
+  /** When the whole call must be over (performance.now() time): every exchange's timeout is cut to what is left. */
+  deadline?: number;
   /** The body is aborted past this many bytes. */
   maxBytes: number;
   signal?: AbortSignal;
@@ -105,12 +107,16 @@ export async function sendHttpRequest(request: HttpRequest): Promise<HttpRespons
 /** One exchange along one path; throws what got or the agent threw (sendHttpRequest codes it). */
 async function sendAlong(request: HttpRequest, path: HttpPath): Promise<HttpResponse> {
   let stream: ReturnType<typeof got.stream> | undefined;
+  const { deadline, timeoutMs } = request;
+  // A proxy's sign-in or a second proxy may come after the first exchange: each exchange gets what is left.
+  const left = deadline === undefined ? timeoutMs : Math.min(timeoutMs, Math.ceil(deadline - performance.now()));
+  if (left <= 0) throw new AppError('TIMEOUT');
   try {
     stream = exchange.stream(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body,
-      timeout: { request: request.timeoutMs },
+      timeout: { request: left },
       signal: request.signal,
       // The proxy agents (agent-base) serve both schemes; got types the https slot as https.Agent.
       ...(path.agent ? { agent: { http: path.agent, https: path.agent as HttpsAgent } } : {}),
