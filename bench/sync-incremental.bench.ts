@@ -4,10 +4,11 @@
 // same run: a full first sync, a sync after 1 % of the models were revised (sandbox.revise), a sync of an
 // unchanged catalogue (the sandbox counts the 304s), and an unchanged sync right after a restart (fresh service,
 // cache opened from disk). Bytes written are read from the folder (new segment files, a replaced manifest) and
-// checked against what the sync logged. Floors from the same rounds: every page and detail fetched and parsed
-// (bare fetch), and every page and detail asked with If-None-Match, all 304s (bare conditional fetch).
+// checked against what the sync logged. Floors from the same rounds (bench/sync-floors.ts): every page and detail
+// fetched and parsed (bare fetch), and every page and detail asked with If-None-Match, all 304s, with fetch (bare
+// conditional fetch) and with a bare got stream (got floor).
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { recordFolderName } from '../main/cache/records/record-files';
@@ -24,8 +25,10 @@ import { PortfolioService } from '../main/portfolios/portfolio-service';
 import { ProfileConnections } from '../main/profiles/profile-connections';
 import { ProfileService } from '../main/profiles/profile-service';
 import { SettingsStore } from '../main/settings/settings-store';
+import { folderMarks, written } from './folder-writes';
 import { writeBenchResult } from './report';
 import { startSandboxProcess } from './sandbox-process';
+import { bareFetch, conditionalFloors, floorFigures, type FloorRound } from './sync-floors';
 
 const portfolios = 10_000;
 const holdingsCount = 50;
@@ -45,36 +48,6 @@ interface SyncFigures {
   requests: { list: number; detail: number };
   notModified: { list: number; detail: number };
   status: string;
-}
-
-interface FileMark {
-  size: number;
-  ino: number;
-  mtimeMs: number;
-}
-
-async function folderMarks(folder: string): Promise<Map<string, FileMark>> {
-  const marks = new Map<string, FileMark>();
-  const names = await readdir(folder).catch(() => [] as string[]);
-  for (const name of names) {
-    const info = await stat(path.join(folder, name));
-    marks.set(name, { size: info.size, ino: info.ino, mtimeMs: info.mtimeMs });
-  }
-  return marks;
-}
-
-/** Bytes of files that are new or replaced since `before` (segments are never rewritten; the manifest is replaced). */
-function written(before: Map<string, FileMark>, after: Map<string, FileMark>): { segments: number; manifest: number } {
-  let segments = 0;
-  let manifest = 0;
-  for (const [name, mark] of after) {
-    const old = before.get(name);
-    const fresh = !old || old.ino !== mark.ino || old.mtimeMs !== mark.mtimeMs || old.size !== mark.size;
-    if (!fresh) continue;
-    if (name === 'manifest.rec') manifest += mark.size;
-    else segments += mark.size;
-  }
-  return { segments, manifest };
 }
 
 async function benchShape(listHoldings: boolean, pageSize: number, secrets: KeytarSecretStore) {
@@ -152,70 +125,9 @@ async function benchShape(listHoldings: boolean, pageSize: number, secrets: Keyt
     };
   }
 
-  // The least any client could do for the same answers: every page (and every detail) fetched and
-  // JSON.parse'd, unconditionally, nothing checked or stored.
+  // The floors (bench/sync-floors.ts) ask with the app's headers and a token of its own.
   const token = (await createTokenFetcher(systemClock)(profile, sandbox.credentials.clientSecret)).accessToken;
   const headers = { accept: 'application/json; version=1.0.0', authorization: `Bearer ${token}` };
-  // ETags the bare fetch saw, by URL: the conditional bare fetch sends them back.
-  const etags = new Map<string, string>();
-  async function bareFetch(): Promise<number> {
-    global.gc?.();
-    const began = performance.now();
-    const ids: string[] = [];
-    let url: string | null = `${sandbox.baseUrl}/model-portfolios`;
-    while (url) {
-      const response = await fetch(url, { headers });
-      etags.set(url, response.headers.get('etag') ?? '');
-      const body = (await response.json()) as { data: Array<{ id: string }>; next: string | null };
-      for (const item of body.data) ids.push(item.id);
-      url = body.next;
-    }
-    if (!listHoldings) {
-      let next = 0;
-      const worker = async () => {
-        while (next < ids.length) {
-          const detail = `${sandbox.baseUrl}/model-portfolios/${encodeURIComponent(ids[next++]!)}`;
-          const response = await fetch(detail, { headers });
-          etags.set(detail, response.headers.get('etag') ?? '');
-          await response.json();
-        }
-      };
-      await Promise.all(Array.from({ length: 8 }, worker));
-    }
-    if (ids.length !== portfolios) throw new Error(`the bare fetch read ${ids.length} portfolios`);
-    return performance.now() - began;
-  }
-
-  // The least any client could do for an unchanged catalogue: the same requests with If-None-Match (8 in flight,
-  // as the sync), every answer a 304 with no body. An unchanged sync of the details shape cannot go below it.
-  async function bareConditionalFetch(): Promise<{ ms: number; notModified: number }> {
-    global.gc?.();
-    const urls = [...etags.keys()];
-    let notModified = 0;
-    let next = 0;
-    const began = performance.now();
-    const worker = async () => {
-      while (next < urls.length) {
-        const url = urls[next++]!;
-        const response = await fetch(url, { headers: { ...headers, 'if-none-match': etags.get(url)! } });
-        await response.arrayBuffer();
-        if (response.status === 304) notModified += 1;
-      }
-    };
-    // The list pages one after another (each names the next), then the details.
-    const pages = urls.filter((url) => !url.includes('/model-portfolios/'));
-    for (const page of pages) {
-      const response = await fetch(page, { headers: { ...headers, 'if-none-match': etags.get(page)! } });
-      await response.arrayBuffer();
-      if (response.status === 304) notModified += 1;
-    }
-    urls.splice(0, urls.length, ...urls.filter((url) => url.includes('/model-portfolios/')));
-    await Promise.all(Array.from({ length: 8 }, worker));
-    const ms = performance.now() - began;
-    if (notModified !== etags.size)
-      throw new Error(`the conditional bare fetch got ${notModified} 304s of ${etags.size}`);
-    return { ms, notModified };
-  }
 
   // Rounds, so each ratio compares syncs measured minutes apart at most on this shared machine: a full first
   // sync into an empty cache (folder and key removed), an unchanged sync, a sync after 1 % was revised, and the
@@ -224,8 +136,7 @@ async function benchShape(listHoldings: boolean, pageSize: number, secrets: Keyt
     full: SyncFigures;
     unchanged: SyncFigures;
     revised: SyncFigures;
-    bareMs: number;
-    bareConditionalMs: number;
+    floors: FloorRound;
   }> = [];
   let service = newService();
   for (let i = 0; i < runs; i += 1) {
@@ -239,8 +150,10 @@ async function benchShape(listHoldings: boolean, pageSize: number, secrets: Keyt
     const published = await sandbox.revise(Math.round(portfolios * revisedShare));
     if (published !== Math.round(portfolios * revisedShare)) throw new Error(`the sandbox revised ${published} models`);
     const revised = await sync(service);
-    const bareMs = await bareFetch();
-    rounds.push({ full, unchanged, revised, bareMs, bareConditionalMs: (await bareConditionalFetch()).ms });
+    const bare = await bareFetch(sandbox.baseUrl, headers, !listHoldings);
+    if (bare.portfolios !== portfolios) throw new Error(`the bare fetch read ${bare.portfolios} portfolios`);
+    const floors = { bareMs: bare.ms, ...(await conditionalFloors(bare.etags, headers, i % 2 === 0)) };
+    rounds.push({ full, unchanged, revised, floors });
   }
   service.dispose();
   service = newService();
@@ -294,17 +207,7 @@ async function benchShape(listHoldings: boolean, pageSize: number, secrets: Keyt
       requests: afterRestart.requests,
       notModified: afterRestart.notModified,
     },
-    // Everything fetched and parsed, nothing else: what a sync in which every page changed cannot go below.
-    bareFetchAndParse: {
-      msRuns: rounds.map((r) => round(r.bareMs)),
-      timeVsFull: round(median(rounds.map((r) => r.bareMs / r.full.ms)), 3),
-    },
-    // Every page and detail asked with If-None-Match, every answer a 304: what an unchanged sync cannot go below.
-    bareConditionalFetch: {
-      msRuns: rounds.map((r) => round(r.bareConditionalMs)),
-      timeVsFull: round(median(rounds.map((r) => r.bareConditionalMs / r.full.ms)), 3),
-      unchangedSyncVsIt: round(median(rounds.map((r) => r.unchanged.ms / r.bareConditionalMs)), 2),
-    },
+    ...floorFigures(rounds),
   };
 }
 

@@ -4,7 +4,7 @@ import { silentLogger, type Logger } from '../logging/logger';
 import { apiUrl } from '../auth/token-client';
 import { versionedAccept } from './api-version';
 import { conditionalHeaders, type HttpValidators } from './conditional-request';
-import { foreign401, parseJsonBody, sameOrigin, statusError } from './api-responses';
+import { foreign401, notModifiedResponse, parseJsonBody, sameOrigin, statusError } from './api-responses';
 import {
   classifyTransportError,
   headerValue,
@@ -73,6 +73,8 @@ export class ApiClient {
   private readonly route: HttpRoute | undefined;
   /** The base URL parsed once (every request and redirect compares origins with it); null when it does not parse. */
   private readonly origin: URL | null;
+  /** `scheme://host[:port]/` of the base URL: a URL string that starts with it is on the API's origin, unparsed. */
+  private readonly originPrefix: string | null;
 
   constructor(
     private readonly baseUrl: string,
@@ -90,10 +92,12 @@ export class ApiClient {
     this.logger = options.logger ?? silentLogger;
     this.route = options.route;
     this.origin = URL.canParse(baseUrl) ? new URL(baseUrl) : null;
+    this.originPrefix = this.origin && /^https?:$/.test(this.origin.protocol) ? `${this.origin.origin}/` : null;
   }
 
   /** Whether a URL is on the API's own origin (scheme, host and port of the base URL). */
   isApiOrigin(url: string): boolean {
+    if (this.originPrefix && url.startsWith(this.originPrefix)) return true;
     if (!this.origin || !URL.canParse(url)) return false;
     return sameOrigin(new URL(url), this.origin);
   }
@@ -115,28 +119,28 @@ export class ApiClient {
       options.validators ?? (options.etag ? { etag: options.etag, lastModified: null, bodyHash: null } : null);
     const conditions = conditionalHeaders(stored);
     const url = this.resolve(pathOrUrl);
-    const deadline = AbortSignal.timeout(this.deadlineMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+    const { signal } = options;
+    // The call's deadline (real time, not a signal per call): each exchange's timeout is cut to what is left.
+    const deadline = performance.now() + this.deadlineMs;
     const started = this.clock.now();
     let attempt = 0;
     let replayedAfter401 = false;
 
     for (;;) {
-      const token = await this.tokens.getToken(options.signal);
+      const token = await this.tokens.getToken(signal);
       let response: HttpResponse;
       try {
-        response = await this.followRedirects(url, token, conditions, signal);
+        response = await this.followRedirects(url, token, conditions, signal, deadline);
       } catch (error) {
-        if (options.signal?.aborted) throw new AppError('SYNC_CANCELLED');
-        const coded = classifyTransportError(error, signal);
+        if (signal?.aborted) throw new AppError('SYNC_CANCELLED');
+        const coded = classifyTransportError(error);
         if (
           coded.retryable &&
           (coded.code === 'NETWORK_UNREACHABLE' || coded.code === 'TIMEOUT' || coded.code === 'PROXY_UNREACHABLE') &&
-          attempt < this.retry.retries &&
-          !signal.aborted
+          attempt < this.retry.retries
         ) {
           attempt += 1;
-          await this.wait(retryDelayMs(this.retry, attempt, null, this.random), signal, coded, options.signal);
+          await this.wait(retryDelayMs(this.retry, attempt, null, this.random), deadline, coded, signal);
           continue;
         }
         throw coded;
@@ -158,19 +162,10 @@ export class ApiClient {
         const retryAfter = parseRetryAfter(headerValue(response.headers, 'retry-after'), this.clock.now());
         const delay = retryDelayMs(this.retry, attempt, retryAfter, this.random);
         this.logger.info('retrying GET', { url, status, attempt, delayMs: delay });
-        await this.wait(delay, signal, statusError(status), options.signal);
+        await this.wait(delay, deadline, statusError(status), signal);
         continue;
       }
-      if (status === 304)
-        return {
-          status,
-          url: response.url,
-          body: null,
-          etag: headerValue(response.headers, 'etag') ?? stored?.etag ?? null,
-          lastModified: headerValue(response.headers, 'last-modified') ?? stored?.lastModified ?? null,
-          link: null,
-          bytes: 0,
-        };
+      if (status === 304) return notModifiedResponse(response, stored);
       if (status < 200 || status >= 300) throw statusError(status);
       const body = parseJsonBody(response);
       this.logger.debug('GET done', {
@@ -192,9 +187,10 @@ export class ApiClient {
   }
 
   /** Waits before a retry unless the deadline would pass first, in which case the last error stands. */
-  private async wait(ms: number, signal: AbortSignal, lastError: AppError, caller?: AbortSignal): Promise<void> {
+  private async wait(ms: number, deadline: number, lastError: AppError, caller?: AbortSignal): Promise<void> {
+    if (performance.now() + ms >= deadline) throw lastError;
     try {
-      await this.sleep(ms, signal);
+      await this.sleep(ms, caller);
     } catch {
       throw caller?.aborted ? new AppError('SYNC_CANCELLED') : lastError;
     }
@@ -207,7 +203,8 @@ export class ApiClient {
     url: string,
     token: string,
     conditions: Record<string, string>,
-    signal: AbortSignal,
+    signal: AbortSignal | undefined,
+    deadline: number,
   ): Promise<HttpResponse> {
     const origin = this.origin ?? new URL(this.baseUrl);
     let current = new URL(url);
@@ -220,6 +217,7 @@ export class ApiClient {
         method: 'GET',
         headers,
         timeoutMs: this.requestTimeoutMs,
+        deadline,
         maxBytes: this.maxBodyBytes,
         signal,
         route: this.route,

@@ -1,4 +1,6 @@
 import { AppError } from '../../common/result';
+import type { ApiResponse } from './api-client';
+import type { HttpValidators } from './conditional-request';
 import { headerValue, type HttpResponse } from './http-request';
 
 /** Whether two URLs share an origin (scheme, host and port). */
@@ -43,4 +45,17 @@ export function parseJsonBody(response: HttpResponse): unknown {
   } catch {
     throw new AppError('RESPONSE_INVALID');
   }
+}
+
+/** A 304 as the API client answers it: no body, and the validators it carries (else the ones sent). */
+export function notModifiedResponse(response: HttpResponse, stored: HttpValidators | null): ApiResponse {
+  return {
+    status: 304,
+    url: response.url,
+    body: null,
+    etag: headerValue(response.headers, 'etag') ?? stored?.etag ?? null,
+    lastModified: headerValue(response.headers, 'last-modified') ?? stored?.lastModified ?? null,
+    link: null,
+    bytes: 0,
+  };
 }

@@ -79,7 +79,8 @@ export function classifyResponse(
   const etag = usableEtag(response.etag);
   const lastModified = usableLastModified(response.lastModified);
   if (response.status === 304) {
-    if (!stored || Object.keys(conditionalHeaders(stored)).length === 0) return { outcome: 'unexpected-304' };
+    if (!stored || (usableEtag(stored.etag) === null && usableLastModified(stored.lastModified) === null))
+      return { outcome: 'unexpected-304' };
     return {
       outcome: 'not-modified',
       validators: {

@@ -12,6 +12,8 @@ export interface HttpRequest {
   body?: string;
   /** Whole-request timeout (connect to last byte). */
   timeoutMs: number;
+  /** When the whole call must be over (performance.now() time): every exchange's timeout is cut to what is left. */
+  deadline?: number;
   /** The body is aborted past this many bytes. */
   maxBytes: number;
   signal?: AbortSignal;
@@ -89,6 +91,8 @@ const exchange = got.extend({
 
 /** Statuses that never carry a body (RFC 9110 §15.3.5, §15.4.5): nothing to buffer. */
 const bodiless = new Set([204, 304]);
+/** The body of a bodiless or refused answer (zero bytes, so one serves them all). */
+const noBody = Buffer.alloc(0);
 
 /** Sends one request with got and reads the body up to the cap; throws coded errors only. */
 export async function sendHttpRequest(request: HttpRequest): Promise<HttpResponse> {
@@ -103,12 +107,16 @@ export async function sendHttpRequest(request: HttpRequest): Promise<HttpRespons
 /** One exchange along one path; throws what got or the agent threw (sendHttpRequest codes it). */
 async function sendAlong(request: HttpRequest, path: HttpPath): Promise<HttpResponse> {
   let stream: ReturnType<typeof got.stream> | undefined;
+  const { deadline, timeoutMs } = request;
+  // A proxy's sign-in or a second proxy may come after the first exchange: each exchange gets what is left.
+  const left = deadline === undefined ? timeoutMs : Math.min(timeoutMs, Math.ceil(deadline - performance.now()));
+  if (left <= 0) throw new AppError('TIMEOUT');
   try {
     stream = exchange.stream(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body,
-      timeout: { request: request.timeoutMs },
+      timeout: { request: left },
       signal: request.signal,
       // The proxy agents (agent-base) serve both schemes; got types the https slot as https.Agent.
       ...(path.agent ? { agent: { http: path.agent, https: path.agent as HttpsAgent } } : {}),
@@ -120,7 +128,7 @@ async function sendAlong(request: HttpRequest, path: HttpPath): Promise<HttpResp
     });
     if (path.proxied && response.statusCode === 407) {
       active.destroy();
-      return { status: 407, headers: response.headers, body: Buffer.alloc(0), url: request.url };
+      return { status: 407, headers: response.headers, body: noBody, url: request.url };
     }
     const declared = Number(response.headers['content-length']);
     if (Number.isFinite(declared) && declared > request.maxBytes) {
@@ -130,7 +138,7 @@ async function sendAlong(request: HttpRequest, path: HttpPath): Promise<HttpResp
     if (bodiless.has(response.statusCode)) {
       // Drained, not buffered: the connection goes back to the pool as soon as the (empty) body ends.
       active.resume();
-      return { status: response.statusCode, headers: response.headers, body: Buffer.alloc(0), url: request.url };
+      return { status: response.statusCode, headers: response.headers, body: noBody, url: request.url };
     }
     const chunks: Buffer[] = [];
     let size = 0;

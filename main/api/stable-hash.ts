@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 // Objects in one API body mostly share a few key sets; their sorted order is remembered per key set (bounded).
 const sortedKeySets = new Map<string, string[]>();
@@ -59,5 +59,5 @@ export function canonicalJson(value: unknown): string {
 
 /** A SHA-256 (base64url) of a parsed JSON value that ignores key order and whitespace: tells an unchanged body apart. */
 export function stableHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value), 'utf8').digest('base64url');
+  return hash('sha256', canonicalJson(value), 'base64url');
 }

@@ -80,11 +80,12 @@ function detailOf(read: DetailRead): Portfolio {
 export async function storedSync(cache: PortfolioRecordCache): Promise<StoredSync | null> {
   const listing = cache.listing();
   if (!listing) return null;
-  const { pages, details } = await cache.validators();
+  const { pages, details, listHashes } = await cache.validators();
   return {
     pages,
     issues: listing.issues,
     validators: (id) => details.get(id),
+    listHash: (id) => listHashes.get(id),
     read: async (id) => {
       const read = await cache.readDetail(id);
       return read.status === 'ok' ? read.portfolio : null;

@@ -1,3 +1,4 @@
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import type { SyncIssue } from '../../common/cache-snapshot';
 import type { Portfolio } from '../../common/portfolio';
 import { AppError } from '../../common/result';
@@ -8,11 +9,13 @@ import { checkCancelled, type SyncBudget } from './sync-budget';
 /** A portfolio as the sync will hand it to the cache: kept as stored, or fetched content (with its detail's validators). */
 export type SyncedEntry =
   | { kind: 'kept'; id: string; validators?: HttpValidators }
-  | { kind: 'fetched'; portfolio: Portfolio; validators?: HttpValidators };
+  | { kind: 'fetched'; portfolio: Portfolio; validators?: HttpValidators; listHash?: string };
 
-/** What the detail pass needs of the cache: each detail's validators, and a stored detail when a merge needs it. */
+/** What the detail pass needs of the cache: each detail's validators and list hash, a stored detail when a merge needs it. */
 export interface StoredDetails {
   validators: (id: string) => HttpValidators | undefined;
+  /** stableHash of the list item the stored record was merged with, if its holdings came from the detail. */
+  listHash: (id: string) => string | undefined;
   read: (id: string) => Promise<Portfolio | null>;
 }
 
@@ -22,6 +25,8 @@ export interface DetailJob {
   id: string;
   /** The list's fresh version, or null when the list page was a 304 (the stored one stands for it). */
   listed: Portfolio | null;
+  /** stableHash of the fresh raw list item (null with `listed`): equal to the stored one, a 304 keeps the record. */
+  listHash: string | null;
   name: string;
 }
 
@@ -59,8 +64,9 @@ async function eachLimited<T>(
 
 /**
  * Fetches details, conditionally with what the cache stored: a 304 (or the same body) keeps the stored
- * holdings, merged with a fresh list item where there is one; a 200 is parsed and merged. A 404 skips
- * the portfolio with a note; any other failure fails the sync.
+ * record as it is when its list item is unchanged too (same hash), else merges the stored holdings with
+ * the fresh list item; a 200 is parsed and merged. A 404 skips the portfolio with a note; any other
+ * failure fails the sync.
  */
 export async function readDetails(
   budget: SyncBudget,
@@ -71,6 +77,10 @@ export async function readDetails(
   concurrency: number,
 ): Promise<void> {
   const { api, signal } = budget;
+  // Each request in flight listens to the run's signal (to stop when the run is cancelled): room for all of them
+  // (Node warns of a leak past 10 listeners by default; 0 is no limit).
+  const limit = getMaxListeners(signal);
+  if (limit !== 0 && limit < concurrency + 10) setMaxListeners(concurrency + 10, signal);
   await eachLimited(jobs, concurrency, signal, async (job) => {
     const path = `model-portfolios/${encodeURIComponent(job.id)}`;
     const get = async (validators: HttpValidators | null) => {
@@ -84,16 +94,19 @@ export async function readDetails(
     const previous = stored?.validators(job.id);
     const condition = validatorsKnown(previous) ? previous : null;
     let response = await get(condition);
-    let outcome = response && classifyResponse(condition, { ...response, body: response.body ?? undefined });
+    let outcome = response && classifyResponse(condition, response);
     let storedCopy: Portfolio | null = null;
-    // A 304 for a kept portfolio needs nothing read: its record stands as stored (a record found damaged has no
-    // validators, so it is never asked conditionally). Only a fresh list item needs the stored holdings to merge.
-    if (outcome && outcome.outcome !== 'changed' && job.listed) {
+    // A 304 for a kept portfolio, or for a list item equal to the one the record was merged with, needs nothing
+    // read: the record stands as stored (a record found damaged has no validators, so it is never asked
+    // conditionally). Only a list item that differs needs the stored holdings to merge.
+    const unchanged = outcome !== null && outcome.outcome !== 'changed';
+    const sameItem = job.listHash !== null && job.listHash === stored?.listHash(job.id);
+    if (unchanged && job.listed && !sameItem) {
       storedCopy = (await stored?.read(job.id)) ?? null;
       if (!storedCopy) {
         // The stored copy is gone or damaged: ask again without a condition.
         response = await get(null);
-        outcome = response && classifyResponse(null, { ...response, body: response.body ?? undefined });
+        outcome = response && classifyResponse(null, response);
       }
     }
     if (!response || !outcome) {
@@ -103,7 +116,7 @@ export async function readDetails(
     }
     if (outcome.outcome === 'unexpected-304') throw new AppError('RESPONSE_INVALID');
     let merged: { portfolio: Portfolio; notes: string[] } | null = null;
-    if (outcome.outcome !== 'changed' && !job.listed) {
+    if (outcome.outcome !== 'changed' && (!job.listed || sameItem)) {
       entries[job.position] = { kind: 'kept', id: job.id, validators: outcome.validators };
     } else if (outcome.outcome !== 'changed' && job.listed && storedCopy) {
       const { holdings, weightSum, weightsOk } = storedCopy;
@@ -120,7 +133,13 @@ export async function readDetails(
       }
     }
     if (merged) {
-      entries[job.position] = { kind: 'fetched', portfolio: merged.portfolio, validators: outcome.validators };
+      const { validators } = outcome;
+      entries[job.position] = {
+        kind: 'fetched',
+        portfolio: merged.portfolio,
+        validators,
+        listHash: job.listHash ?? undefined,
+      };
       for (const note of merged.notes) issues.push({ portfolioId: job.id, message: `${job.name}: ${note}` });
     }
     budget.progress.details += 1;

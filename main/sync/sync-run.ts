@@ -2,6 +2,7 @@ import type { SyncIssue } from '../../common/cache-snapshot';
 import type { SyncProgress } from '../../common/connection-state';
 import type { Portfolio } from '../../common/portfolio';
 import type { ApiClient } from '../api/api-client';
+import { stableHash } from '../api/stable-hash';
 import type { PageValidators, RecordCommit } from '../cache/records/record-types';
 import type { Clock } from '../clock';
 import { cameFromDetail, readDetails, type DetailJob, type StoredDetails, type SyncedEntry } from './detail-pass';
@@ -41,6 +42,8 @@ export interface SyncRunResult {
   commit: RecordCommit;
   notModified: number;
 }
+
+const noteKey = (issue: SyncIssue): string => `${issue.portfolioId}\u0000${issue.message}`;
 
 function weightIssue(portfolio: Portfolio): SyncIssue | null {
   if (portfolio.holdings.length === 0)
@@ -90,7 +93,8 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
       listed = parsed.portfolio;
       if (!seen.has(id))
         for (const note of parsed.notes) issues.push({ portfolioId: id, message: `${listed.name}: ${note}` });
-      if (!parsed.hasHoldings && !seen.has(id)) jobs.push({ position: entries.length, id, listed, name: listed.name });
+      if (!parsed.hasHoldings && !seen.has(id))
+        jobs.push({ position: entries.length, id, listed, listHash: stableHash(entry.item), name: listed.name });
     }
     if (seen.has(id)) {
       issues.push({ portfolioId: id, message: `Portfolio ${id} appeared twice; the first copy was kept.` });
@@ -103,17 +107,22 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
     if (listed) entries.push({ kind: 'fetched', portfolio: listed });
     else {
       entries.push({ kind: 'kept', id });
-      if (stored && cameFromDetail(stored, id)) jobs.push({ position: entries.length - 1, id, listed: null, name: id });
+      if (stored && cameFromDetail(stored, id))
+        jobs.push({ position: entries.length - 1, id, listed: null, listHash: null, name: id });
     }
   });
 
   await readDetails(budget, jobs, entries, stored, issues, deps.detailConcurrency ?? 8);
   checkCancelled(deps.signal);
 
-  // Kept portfolios keep the notes they had; fetched ones get theirs afresh.
+  // Kept portfolios keep the notes they had (less those their fresh list item just gave again); fetched ones get
+  // theirs afresh.
   const kept = new Set(entries.flatMap((entry) => (entry?.kind === 'kept' ? [entry.id] : [])));
+  const given = new Set(issues.map(noteKey));
   issues.unshift(
-    ...(stored?.issues ?? []).filter((issue) => issue.portfolioId !== null && kept.has(issue.portfolioId)),
+    ...(stored?.issues ?? []).filter(
+      (issue) => issue.portfolioId !== null && kept.has(issue.portfolioId) && !given.has(noteKey(issue)),
+    ),
   );
   for (const entry of entries) {
     const issue = entry?.kind === 'fetched' ? weightIssue(entry.portfolio) : null;

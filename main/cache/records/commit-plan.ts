@@ -104,10 +104,13 @@ export function planCommit(input: PlanInput): CommitPlan {
     const validators = update.validators ?? (update.kind === 'kept' ? old?.validators : undefined) ?? noValidators;
     const stored = update.kind === 'fetched' ? storedForm(update.portfolio) : null;
     const hash = stored?.contentHash ?? null;
+    // A fetched portfolio's list hash replaces the stored one; without one (a detail under a 304 page), it stands.
+    const listHash =
+      (update.kind === 'fetched' ? update.listHash : undefined) ?? (damaged.has(id) ? undefined : old?.listHash);
     if (update.kind === 'kept' || (old && old.contentHash === hash && !damaged.has(id))) {
       if (!old) throw writeFailed(`portfolio ${id} is marked unchanged but is not in the cache`);
-      if (!sameValidators(old.validators, validators)) {
-        books.set(id, { ...old, validators });
+      if (!sameValidators(old.validators, validators) || old.listHash !== listHash) {
+        books.set(id, { ...old, validators, ...(listHash === undefined ? {} : { listHash }) });
         plan.changedBooks.add(id);
       }
       continue;
@@ -126,6 +129,7 @@ export function planCommit(input: PlanInput): CommitPlan {
       validators,
       contentHash: hash!,
       materialHash: material,
+      ...(listHash === undefined ? {} : { listHash }),
       current: { segment: generation, offset: 0, length: 0, revision: generation, storedAt: commit.syncedAt },
       versions,
     };

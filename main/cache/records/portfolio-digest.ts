@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import type { Holding, Portfolio } from '../../../common/portfolio';
 import { summarise, tickerList as tickerListOf } from '../../../common/portfolio-summary';
 import type { RecordSummary } from './record-types';
 
-const hash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64url');
+// One-shot SHA-256 of the UTF-8 text (the same digest as a Hash object's, at about half the cost per record).
+const hash = (text: string): string => digest('sha256', text, 'base64url');
 
 /** A portfolio with only the fields the cache stores, in a fixed order (extra keys a caller added are dropped). */
 export function canonicalPortfolio(p: Portfolio): Portfolio {

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { HttpValidators } from '../../api/conditional-request';
 import type { AtomicWriteIo } from '../../fs/atomic-file';
 import type { SecretStore } from '../../keychain/secret-store';
 import { readOrCreateCacheKey } from '../cache-key';
@@ -11,7 +10,7 @@ import { writeCommit, type CommitContext } from './record-commit';
 import { recordFolderName, segmentFileName, setAsideFolder, sweepFolder } from './record-files';
 import { openBooks, openRecordSet, readRevision, type RecordSource } from './record-reader';
 import { notSetAsideError, unreadable } from './record-errors';
-import { emptyState, historyOf, listingOf, markDamaged, type RecordState } from './record-state';
+import { emptyState, historyOf, listingOf, markDamaged, validatorsOf, type RecordState } from './record-state';
 import type {
   CommitFigures,
   DetailRead,
@@ -123,9 +122,7 @@ export class PortfolioRecordCache {
   async validators(): Promise<StoredValidators> {
     const state = await this.ready();
     const books = await this.loadBooks(state);
-    const details = new Map<string, HttpValidators>();
-    if (books) for (const [id, entry] of books) details.set(id, entry.validators);
-    return { pages: state.manifest.pages, details };
+    return validatorsOf(state.manifest, books);
   }
 
   /** Stores a sync's result, writing only what changed; throws CACHE_WRITE_FAILED and leaves the set as it was on failure. */

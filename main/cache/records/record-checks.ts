@@ -65,6 +65,7 @@ const isBooks = (v: unknown): v is PortfolioBooks =>
   isValidators(v.validators) &&
   isStr(v.contentHash) &&
   isStr(v.materialHash) &&
+  (v.listHash === undefined || isStr(v.listHash)) &&
   isRevision(v.current) &&
   everyOf(v.versions, isKept);
 

@@ -1,4 +1,4 @@
-import { noValidators } from '../../api/conditional-request';
+import { noValidators, type HttpValidators } from '../../api/conditional-request';
 import type {
   Manifest,
   PortfolioBooks,
@@ -6,6 +6,7 @@ import type {
   RecordListing,
   RecordSummary,
   StoredRevision,
+  StoredValidators,
   VersionInfo,
 } from './record-types';
 
@@ -89,4 +90,15 @@ export function markDamaged(state: RecordState, books: PortfolioBooks): void {
     page.portfolioIds.includes(books.id) ? { ...page, ...noValidators } : page,
   );
   state.manifest = { ...state.manifest, pages };
+}
+
+/** What the sync asks with, from the manifest and the bookkeeping (none of the details' when it could not be read). */
+export function validatorsOf(manifest: Manifest, books: ReadonlyMap<string, PortfolioBooks> | null): StoredValidators {
+  const details = new Map<string, HttpValidators>();
+  const listHashes = new Map<string, string>();
+  for (const [id, entry] of books ?? []) {
+    details.set(id, entry.validators);
+    if (entry.listHash) listHashes.set(id, entry.listHash);
+  }
+  return { pages: manifest.pages, details, listHashes };
 }

@@ -53,6 +53,8 @@ export interface PortfolioBooks {
   contentHash: string;
   /** Hash of holdings and key facts only: a different one means a change worth keeping a version for. */
   materialHash: string;
+  /** stableHash of the raw list item the record was merged with, when its holdings came from the detail route. */
+  listHash?: string;
   current: StoredRevision;
   /** Newest first, at most maxVersions. */
   versions: KeptVersion[];
@@ -98,7 +100,7 @@ export interface Manifest {
 /** One portfolio in a commit: kept as stored (a 304 or an unchanged hash), or fetched content to compare and store. */
 export type PortfolioUpdate =
   | { kind: 'kept'; id: string; validators?: HttpValidators }
-  | { kind: 'fetched'; portfolio: Portfolio; validators?: HttpValidators };
+  | { kind: 'fetched'; portfolio: Portfolio; validators?: HttpValidators; listHash?: string };
 
 /** What a sync hands the cache: the whole set after the sync, in list order (ids not listed are removed). */
 export interface RecordCommit {
@@ -163,4 +165,6 @@ export interface PortfolioHistory {
 export interface StoredValidators {
   pages: PageValidators[];
   details: Map<string, HttpValidators>;
+  /** Each detail-fed portfolio's list hash: an equal fresh list item and a 304 detail leave its record as stored. */
+  listHashes: Map<string, string>;
 }

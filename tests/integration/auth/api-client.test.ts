@@ -179,6 +179,14 @@ describe('retries', () => {
     expect(sleeps).toEqual([5000]);
   });
 
+  it('does not wait for a retry the deadline would cut short: the last answer stands', async () => {
+    const { api } = await client({ deadlineMs: 2_000 });
+    await api.getJson('model-portfolios');
+    sandbox.faults.enqueue('list', { kind: 'status', status: 429, retryAfterSeconds: 7 });
+    expect((await failure(api.getJson('model-portfolios'))).code).toBe('RATE_LIMITED');
+    expect(sleeps).toEqual([]);
+  });
+
   it.each([500, 502, 503, 504, 408])('retries %s with growing backoff, then gives a coded error', async (status) => {
     const { api } = await client();
     await api.getJson('model-portfolios');

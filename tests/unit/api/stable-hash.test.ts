@@ -1,7 +1,14 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, stableHash } from '../../../main/api/stable-hash';
 
 describe('stableHash', () => {
+  it('is the SHA-256 (base64url) of the canonical JSON, as the hashes stored in caches were computed', () => {
+    const value = { b: [1, 'two', null], a: { d: true, c: 'é' } };
+    const expected = createHash('sha256').update('{"a":{"c":"é","d":true},"b":[1,"two",null]}', 'utf8');
+    expect(stableHash(value)).toBe(expected.digest('base64url'));
+  });
+
   it('is the same for the same data whatever the key order and whitespace', () => {
     const a = JSON.parse('{"id":"mp-1","holdings":[{"ticker":"A","weight":0.5},{"ticker":"B","weight":0.5}]}');
     const b = JSON.parse(

@@ -92,6 +92,22 @@ describe('planCommit', () => {
     expect(next.books.get(ids[0]!)!.validators).toEqual(validators);
   });
 
+  it('stores a fetched portfolio’s list hash, keeps it when none comes, and replaces it as bookkeeping only', () => {
+    const withHash = (listHash?: string): PortfolioUpdate[] =>
+      fetched().map((update, i) => (i === 0 && update.kind === 'fetched' ? { ...update, listHash } : update));
+    const first = plan(null, commitOf(withHash('h1'), 0));
+    expect(first.books.get(ids[0]!)!.listHash).toBe('h1');
+    expect(first.books.get(ids[1]!)!.listHash).toBeUndefined();
+    // A detail under a 304 page brings no list hash: the stored one stands.
+    const same = plan(first, commitOf(withHash(undefined), 60));
+    expect(same.changedBooks.size).toBe(0);
+    expect(same.books.get(ids[0]!)!.listHash).toBe('h1');
+    const moved = plan(first, commitOf(withHash('h2'), 60));
+    expect(moved.details).toEqual([]);
+    expect([...moved.changedBooks]).toEqual([ids[0]]);
+    expect(moved.books.get(ids[0]!)!.listHash).toBe('h2');
+  });
+
   it('removes what the sync no longer lists', () => {
     const first = plan(null, commitOf(fetched(), 0));
     const next = plan(first, commitOf(fetched().slice(0, 3), 60));

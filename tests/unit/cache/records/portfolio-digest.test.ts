@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { summarise } from '../../../../common/portfolio-summary';
 import {
+  canonicalPortfolio,
   contentHash,
   materialHash,
   recordSummaryOf,
@@ -11,6 +13,12 @@ import { modelPortfolio } from '../../../integration/cache/fixtures/model-portfo
 const base = modelPortfolio('p-0001');
 
 describe('portfolio digests', () => {
+  it('hash the stored text with SHA-256 (base64url), as the hashes in existing caches were computed', () => {
+    const text = JSON.stringify(canonicalPortfolio({ ...base, name: 'Größe & Wachstum' }));
+    const expected = createHash('sha256').update(text, 'utf8').digest('base64url');
+    expect(contentHash({ ...base, name: 'Größe & Wachstum' })).toBe(expected);
+  });
+
   it('see a change of holdings or key facts as material', () => {
     const changes = [
       modelPortfolio('p-0001', 1),
