@@ -41,8 +41,6 @@ export function App() {
   const openSettings = useStableCallback(() => go({ name: 'settings' }));
   const syncNow = useStableCallback(browser.syncNow);
   const cancelSync = useStableCallback(sync.cancel);
-  const showChanges = useStableCallback(changedList.show);
-  const dismissNotice = useStableCallback(dismiss);
   const showInFolder = useStableCallback(exporter.showInFolder);
   const onBrowserScreens = screen?.name === 'browser' || screen?.name === 'detail' || screen?.name === 'compare';
 
@@ -131,12 +129,12 @@ export function App() {
       </header>
       {onBrowserScreens ? <ConnectionBanner onRetry={syncNow} onOpenSettings={openSettings} /> : null}
       <main className={`app-main screen-${screen?.name ?? 'loading'}`}>{screen ? route(screen) : loading}</main>
-      <NoticeToast notice={notice} onDismiss={dismissNotice} onShowInFolder={showInFolder} />
+      <NoticeToast notice={notice} onDismiss={dismiss} onShowInFolder={showInFolder} />
       <StatusBar
         onSyncNow={syncNow}
         onCancelSync={cancelSync}
         onOpenSettings={openSettings}
-        onShowChanges={showChanges}
+        onShowChanges={changedList.show}
       />
       {changedList.open && configured ? (
         <ChangedModelsDialog

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../bridge';
 
 /** The list of changed models: opened from the status bar or by main when the desktop notification is clicked. */
@@ -12,5 +12,8 @@ export interface ChangedList {
 export function useChangedList(): ChangedList {
   const [open, setOpen] = useState(false);
   useEffect(() => api().changes.onShowList(() => setOpen(true)), []);
-  return { open, show: () => setOpen(true), close: () => setOpen(false) };
+  // Stable functions: the memoised status bar takes `show` as a prop.
+  const show = useCallback(() => setOpen(true), []);
+  const close = useCallback(() => setOpen(false), []);
+  return { open, show, close };
 }
