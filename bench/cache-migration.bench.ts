@@ -14,41 +14,14 @@ import type { CacheSnapshot } from '../common/cache-snapshot';
 import { PortfolioCache } from '../main/cache/portfolio-cache';
 import { PortfolioRecordCache } from '../main/cache/records/portfolio-record-cache';
 import { KeytarSecretStore } from '../main/keychain/keytar-secret-store';
+import { holdingsPerPortfolio, portfolioCount, profileId, snapshot as benchSnapshot } from './records-bench-data';
 import { writeBenchResult } from './report';
 
-const portfolioCount = 10_000;
-const holdingsPerPortfolio = 50;
 const rounds = 3;
-const profileId = 'bench-profile';
 
+/** The benched set as the old single-file cache held it (the same portfolios as the records benches). */
 function snapshot(): CacheSnapshot {
-  const weight = 1 / holdingsPerPortfolio;
-  return {
-    schemaVersion: 2,
-    profileId,
-    syncedAt: new Date().toISOString(),
-    etag: '"bench"',
-    issues: [],
-    portfolios: Array.from({ length: portfolioCount }, (_, i) => ({
-      id: `mp-${i}`,
-      name: `Global Growth Model ${i}`,
-      description: 'A diversified model portfolio for long-term growth investors.',
-      riskLevel: 'Moderate',
-      strategy: 'Strategic allocation',
-      benchmark: 'MSCI ACWI',
-      currency: 'USD',
-      minimumInvestment: 25000,
-      updatedAt: '2025-03-01T12:00:00.000Z',
-      holdings: Array.from({ length: holdingsPerPortfolio }, (_, j) => ({
-        ticker: `T${j}X${i % 97}`,
-        name: `Security ${j} Holdings Corp Class A`,
-        assetClass: j % 3 === 0 ? 'Fixed Income' : 'US Equity',
-        weight,
-      })),
-      weightSum: 1,
-      weightsOk: true,
-    })),
-  };
+  return { ...benchSnapshot(new Map(), new Date().toISOString()), etag: '"bench"' };
 }
 
 const round1 = (value: number): number => Math.round(value * 10) / 10;
