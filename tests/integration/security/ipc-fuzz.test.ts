@@ -431,7 +431,10 @@ describe('IPC fuzzing through the real handler wrapper', () => {
   });
 
   describe('the sender check', () => {
-    /** What a URL must look like to be trusted: app://bundle, then a path, query, fragment or nothing. */
+    /**
+     * What a URL must look like to be trusted: app://bundle, then a path, query, fragment or nothing.
+     * An empty port (`app://bundle:`) is the same origin by the URL standard, so it may follow the host.
+     */
     function looksLikeAppBundle(url: string): boolean {
       // As the URL parser does: trim C0 controls and spaces, drop tabs and newlines.
       const isTrimmed = (char: string) => char.charCodeAt(0) <= 0x20;
@@ -440,7 +443,7 @@ describe('IPC fuzzing through the real handler wrapper', () => {
       while (start < end && isTrimmed(url[start]!)) start += 1;
       while (end > start && isTrimmed(url[end - 1]!)) end -= 1;
       const cleaned = url.slice(start, end).replace(/[\t\n\r]/g, '');
-      return /^app:\/\/bundle(?:[/?#]|$)/i.test(cleaned);
+      return /^app:\/\/bundle:?(?:[/?#]|$)/i.test(cleaned);
     }
 
     const nearMisses = fc.constantFrom(
@@ -451,6 +454,9 @@ describe('IPC fuzzing through the real handler wrapper', () => {
       'app://user:pw@bundle/index.html',
       'app://evil/bundle/index.html',
       'app://bundle:8080/index.html',
+      'app://bundle:0/index.html',
+      'app://bundle:/index.html',
+      'app://bundle:',
       'app:/bundle/index.html',
       'app:bundle/index.html',
       'apps://bundle/index.html',
@@ -501,6 +507,13 @@ describe('IPC fuzzing through the real handler wrapper', () => {
         }),
         { numRuns: 1_000 },
       );
+    });
+
+    it('treats an empty port as the app origin (the URL standard drops it) and any port number or another spelling of the host as another', () => {
+      for (const url of ['app://bundle:', 'app://bundle:/index.html', 'app://bundle:/index.html?x#y'])
+        expect(isTrustedSender({ url, parent: null }), url).toBe(true);
+      for (const url of ['app://bundle:0/', 'app://bundle:1/index.html', 'app://bundle:8080/index.html', 'app://BUNDLE/index.html'])
+        expect(isTrustedSender({ url, parent: null }), url).toBe(false);
     });
 
     it('refuses every untrusted sender in the wrapper, before the dispatcher runs', async () => {
