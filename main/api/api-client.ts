@@ -4,7 +4,17 @@ import { silentLogger, type Logger } from '../logging/logger';
 import { apiUrl } from '../auth/token-client';
 import { versionedAccept } from './api-version';
 import { conditionalHeaders, type HttpValidators } from './conditional-request';
-import { foreign401, notModifiedResponse, parseJsonBody, sameOrigin, statusError } from './api-responses';
+import {
+  foreign401,
+  notModifiedResponse,
+  parseJsonBody,
+  sameOrigin,
+  statusError,
+  type ApiResponse,
+  type GetJsonOptions,
+} from './api-responses';
+
+export type { ApiResponse, GetJsonOptions } from './api-responses';
 import {
   classifyTransportError,
   headerValue,
@@ -38,21 +48,6 @@ export interface ApiClientOptions {
   logger?: Logger;
   /** The way out (proxy choice, proxy sign-in, extra CAs): main/network's HttpRouter.routeFor(setting). Direct when absent. */
   route?: HttpRoute;
-}
-
-/** A successful GET: the parsed JSON (null on 304) and what pagination and caching need. */
-export interface ApiResponse {
-  status: number;
-  /** The URL that finally answered (after redirects). */
-  url: string;
-  body: unknown;
-  /** The response's ETag (on a 304: the one sent, or the stored one). */
-  etag: string | null;
-  /** The response's Last-Modified (on a 304: the one sent, or the stored one). */
-  lastModified: string | null;
-  link: string | null;
-  /** Bytes of the body as received (0 on 304), for caps across many responses. */
-  bytes: number;
 }
 
 /**
@@ -111,10 +106,7 @@ export class ApiClient {
    * GETs JSON. Stored validators (or a bare `etag`) make it conditional with If-None-Match and
    * If-Modified-Since, sent to the API's own origin only; a 304 answers with body null. Throws coded errors only.
    */
-  async getJson(
-    pathOrUrl: string,
-    options: { etag?: string | null; validators?: HttpValidators | null; signal?: AbortSignal } = {},
-  ): Promise<ApiResponse> {
+  async getJson(pathOrUrl: string, options: GetJsonOptions = {}): Promise<ApiResponse> {
     const stored: HttpValidators | null =
       options.validators ?? (options.etag ? { etag: options.etag, lastModified: null, bodyHash: null } : null);
     const conditions = conditionalHeaders(stored);
@@ -165,6 +157,7 @@ export class ApiClient {
         await this.wait(delay, deadline, statusError(status), signal);
         continue;
       }
+      if (status === 304 || (status >= 200 && status < 300)) options.onReceived?.();
       if (status === 304) return notModifiedResponse(response, stored);
       if (status < 200 || status >= 300) throw statusError(status);
       const body = parseJsonBody(response);

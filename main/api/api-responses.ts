@@ -1,7 +1,30 @@
 import { AppError } from '../../common/result';
-import type { ApiResponse } from './api-client';
 import type { HttpValidators } from './conditional-request';
 import { headerValue, type HttpResponse } from './http-request';
+
+/** A successful GET: the parsed JSON (null on 304) and what pagination and caching need. */
+export interface ApiResponse {
+  status: number;
+  /** The URL that finally answered (after redirects). */
+  url: string;
+  body: unknown;
+  /** The response's ETag (on a 304: the one sent, or the stored one). */
+  etag: string | null;
+  /** The response's Last-Modified (on a 304: the one sent, or the stored one). */
+  lastModified: string | null;
+  link: string | null;
+  /** Bytes of the body as received (0 on 304), for caps across many responses. */
+  bytes: number;
+}
+
+/** How one GET is asked: validators (or a bare ETag) make it conditional. */
+export interface GetJsonOptions {
+  etag?: string | null;
+  validators?: HttpValidators | null;
+  signal?: AbortSignal;
+  /** Runs once the final answer is in hand (a 304, or a 2xx body fully received), before its body is parsed. */
+  onReceived?: () => void;
+}
 
 /** Whether two URLs share an origin (scheme, host and port). */
 export function sameOrigin(a: URL, b: URL): boolean {
