@@ -512,7 +512,12 @@ describe('IPC fuzzing through the real handler wrapper', () => {
     it('treats an empty port as the app origin (the URL standard drops it) and any port number or another spelling of the host as another', () => {
       for (const url of ['app://bundle:', 'app://bundle:/index.html', 'app://bundle:/index.html?x#y'])
         expect(isTrustedSender({ url, parent: null }), url).toBe(true);
-      for (const url of ['app://bundle:0/', 'app://bundle:1/index.html', 'app://bundle:8080/index.html', 'app://BUNDLE/index.html'])
+      for (const url of [
+        'app://bundle:0/',
+        'app://bundle:1/index.html',
+        'app://bundle:8080/index.html',
+        'app://BUNDLE/index.html',
+      ])
         expect(isTrustedSender({ url, parent: null }), url).toBe(false);
     });
 
