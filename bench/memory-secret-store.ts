@@ -15,6 +15,9 @@ export class MemorySecretStore implements SecretStore {
   async delete(account: string) {
     return this.map.delete(account);
   }
+  async accounts(prefix: string) {
+    return [...this.map.keys()].filter((account) => account.startsWith(prefix));
+  }
   async probe(): Promise<KeychainStatus> {
     return { available: true };
   }

@@ -22,7 +22,12 @@ import type { Portfolio } from './portfolio';
 import type { PortfolioListing } from './portfolio-summary';
 import { profileDraftSchema, profileIdSchema, secretSchema, type ProfileView } from './profile';
 import type { ProfilesState } from './profiles-state';
-import { proxySignInAnswerSchema, type ProxySignInRequest } from './proxy-sign-in';
+import {
+  proxySignInAnswerSchema,
+  savedProxySignInSchema,
+  type ProxySignInRequest,
+  type SavedProxySignIn,
+} from './proxy-sign-in';
 import type { ExportOutcome, SyncOutcome } from './sync-outcome';
 import { updateModeSchema, type UpdateState } from './update-state';
 
@@ -111,6 +116,10 @@ export const contract = {
     'proxy:cancelSignIn': request(z.object({ id: z.number().int().nonnegative() }).strict()).returns<boolean>(),
     /** The proxy sign-in question waiting now, or null (for a window that opens after it was asked). */
     'proxy:current': request(z.undefined()).returns<ProxySignInRequest | null>(),
+    /** Settings → Proxy sign-ins: the proxies whose user name and password the keychain keeps (never the password). */
+    'proxy:savedSignIns': request(z.undefined()).returns<SavedProxySignIn[]>(),
+    /** Forgets one: out of the keychain and memory, its tunnels closed; true when it was kept. */
+    'proxy:forgetSignIn': request(savedProxySignInSchema).returns<boolean>(),
     // Model changes (issue 15)
     /** The active profile's changed models (with "seen" marks) and what the last changing sync changed. */
     'changes:overview': request(z.undefined()).returns<ChangesOverview>(),
@@ -142,6 +151,8 @@ export const contract = {
     // Network (issue 13)
     /** A proxy asks for sign-in: the question to show (never a password), or null to close the dialog. */
     'proxy:signInRequested': event<ProxySignInRequest | null>(),
+    /** A proxy's sign-in was kept in the keychain, or left it (refused, or forgotten): read the list again. */
+    'proxy:savedSignInsChanged': event<Record<string, never>>(),
 
     // Model changes (issue 15)
     /** Seen marks or change settings moved: read the changes again. */

@@ -30,5 +30,11 @@ export const proxyCredentialsSchema = z.object({
 /** A proxy user name and password. */
 export type ProxyCredentials = z.output<typeof proxyCredentialsSchema>;
 
+/** A proxy whose sign-in the keychain keeps (Settings lists them; never a user name or password). */
+export const savedProxySignInSchema = z
+  .object({ host: z.string().min(1).max(255), port: z.number().int().min(1).max(65_535) })
+  .strict();
+export type SavedProxySignIn = z.output<typeof savedProxySignInSchema>;
+
 /** The dialog's answer to one question: the credentials, for the request with this id. */
 export const proxySignInAnswerSchema = proxyCredentialsSchema.extend({ id: z.number().int().nonnegative() }).strict();

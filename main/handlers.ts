@@ -42,6 +42,8 @@ export function createHandlers(services: MainServices): HandlerTable {
     'proxy:signIn': (answer) => services.network.prompts.answer(answer),
     'proxy:cancelSignIn': ({ id }) => services.network.prompts.cancel(id),
     'proxy:current': () => services.network.prompts.current(),
+    'proxy:savedSignIns': () => services.network.savedSignIns(),
+    'proxy:forgetSignIn': (proxy) => services.network.forgetSignIn(proxy),
     // Model changes (issue 15)
     'changes:overview': () => services.changes.overview(),
     'changes:portfolio': ({ id, from, to }) => services.changes.portfolio(id, { from, to }),

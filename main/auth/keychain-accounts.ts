@@ -8,8 +8,19 @@ export function tokenAccount(profileId: string): string {
   return `token:${profileId}`;
 }
 
+/** The prefix every proxy credentials account starts with. */
+export const proxyCredentialsPrefix = 'proxy:';
+
 /** The keychain account holding the user name and password for the proxy at host:port (shared by every profile). */
 export function proxyCredentialsAccount(host: string, port: number): string {
   const name = host.toLowerCase();
-  return `proxy:${name.includes(':') ? `[${name}]` : name}:${port}`;
+  return `${proxyCredentialsPrefix}${name.includes(':') ? `[${name}]` : name}:${port}`;
+}
+
+/** The proxy a credentials account names (its inverse), or null for any other account. */
+export function proxyOfAccount(account: string): { host: string; port: number } | null {
+  const match = /^proxy:(?:\[([^\]]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(account);
+  const port = Number(match?.[3]);
+  if (!match || !Number.isInteger(port) || port < 1 || port > 65_535) return null;
+  return { host: match[1] ?? match[2]!, port };
 }

@@ -49,6 +49,16 @@ export class KeytarSecretStore implements SecretStore {
     }
   }
 
+  async accounts(prefix: string): Promise<string[]> {
+    try {
+      // keytar lists accounts only with their secrets: the secrets are dropped here and go no further.
+      const found = await keytar.findCredentials(this.service);
+      return found.map((entry) => entry.account).filter((account) => account.startsWith(prefix));
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
+
   async probe(): Promise<KeychainStatus> {
     try {
       await keytar.getPassword(this.service, probeAccount);

@@ -32,6 +32,7 @@ export function redactingSecretStore(inner: SecretStore, redactor: Redactor): Se
       await inner.set(account, secret);
     },
     delete: (account) => inner.delete(account),
+    accounts: (prefix) => inner.accounts(prefix),
     probe: () => inner.probe(),
   };
 }

@@ -7,6 +7,8 @@ export interface SecretStore {
   set(account: string, secret: string): Promise<void>;
   /** True when an entry existed and was removed. */
   delete(account: string): Promise<boolean>;
+  /** The names of the accounts kept whose names start with `prefix` (never their secrets). */
+  accounts(prefix: string): Promise<string[]>;
   /** Asks the keychain a harmless question to learn whether it answers. */
   probe(): Promise<KeychainStatus>;
 }

@@ -1,3 +1,4 @@
+import type { SavedProxySignIn } from '../../common/proxy-sign-in';
 import type { HttpRoute } from '../api/http-request';
 import { redactingTokenFetcher } from '../auth/redacting-token-fetcher';
 import { createTokenFetcher, type TokenFetcher } from '../auth/token-client';
@@ -28,13 +29,19 @@ export interface AppNetwork {
   router: HttpRouter;
   /** Drives the proxy sign-in dialog: `proxy:signIn`, `proxy:cancelSignIn`, `proxy:current`. */
   prompts: ProxyPromptBroker;
+  /** The proxies whose sign-in is kept in the keychain (`proxy:savedSignIns`), and forgetting one (`proxy:forgetSignIn`). */
+  savedSignIns(): Promise<SavedProxySignIn[]>;
+  forgetSignIn(proxy: SavedProxySignIn): Promise<boolean>;
   /** The token POST along a route, every secret it carries or brings back known to the redactor. */
   tokenFetcher(route: HttpRoute): TokenFetcher;
   /** Cancels open sign-in questions and closes every kept proxy connection. */
   dispose(): void;
 }
 
-/** Builds the network: the proxy sign-in questions go out as `proxy:signInRequested` events. */
+/**
+ * Builds the network: the proxy sign-in questions go out as `proxy:signInRequested` events, and a change to the
+ * proxies whose sign-in is kept as `proxy:savedSignInsChanged`.
+ */
 export function createAppNetwork(
   config: NetworkConfig,
   deps: { secrets: SecretStore; redactor: Redactor; logger: Logger; clock: Clock; events: EventSink },
@@ -51,10 +58,13 @@ export function createAppNetwork(
     prompt: prompts.prompt,
     ...(config.extraCa ? { extraCa: config.extraCa } : {}),
     ...(config.maxPrompts !== undefined ? { maxPrompts: config.maxPrompts } : {}),
+    onSavedSignInsChange: () => deps.events.emit('proxy:savedSignInsChanged', {}),
   });
   return {
     router,
     prompts,
+    savedSignIns: () => router.signIn.saved(),
+    forgetSignIn: (proxy) => router.forgetSignIn(proxy),
     tokenFetcher: (route) => redactingTokenFetcher(createTokenFetcher(deps.clock, { route }), deps.redactor),
     dispose() {
       prompts.cancelAll();

@@ -25,6 +25,8 @@ export interface HttpRouterDeps {
   extraCa?: readonly string[];
   /** Prompts per proxy sign-in before giving up (default 3). */
   maxPrompts?: number;
+  /** The proxies with credentials kept in the keychain changed. */
+  onSavedSignInsChange?: () => void;
 }
 
 /** The default store as Node has it now (after trustSystemCertificates, the OS store too). */
@@ -37,7 +39,7 @@ function defaultCertificates(): string[] {
  * (credentials per proxy, shared), and a route per network setting. Build one per app run.
  */
 export class HttpRouter {
-  /** Proxy credentials: forget(server) signs out of a proxy. */
+  /** Proxy credentials per proxy (`forgetSignIn` signs out of one). */
   readonly signIn: ProxySignIn;
   private readonly agents: ProxyAgentPool;
   private readonly logger: Logger;
@@ -51,6 +53,7 @@ export class HttpRouter {
       prompt: deps.prompt ?? noCredentialsPrompt,
       logger: this.logger,
       maxPrompts: deps.maxPrompts,
+      onSavedChange: deps.onSavedSignInsChange,
     });
     // One secure context for every TLS connection (parsing a few hundred CAs per connection would cost).
     const secureContext = deps.extraCa?.length
@@ -79,6 +82,15 @@ export class HttpRouter {
       ...(this.directHttpsAgent ? { directHttpsAgent: this.directHttpsAgent } : {}),
       logger: this.logger,
     });
+  }
+
+  /**
+   * Signs out of a proxy: its credentials leave memory and the keychain, and its kept connections (CONNECT tunnels
+   * signed in with them) are closed, so the next request through it is asked to sign in again.
+   */
+  forgetSignIn(proxy: { host: string; port: number }): Promise<boolean> {
+    this.agents.drop(proxy);
+    return this.signIn.forget(proxy);
   }
 
   /** Closes every kept proxy connection. */

@@ -36,6 +36,16 @@ export class ProxyAgentPool {
     return agent;
   }
 
+  /** Closes the kept connections (and tunnels) through the proxy at host:port, of every kind and target scheme. */
+  drop(proxy: Pick<ProxyServer, 'host' | 'port'>): void {
+    const address = `|${proxyAddress(proxy)}|`;
+    for (const [key, agent] of this.agents)
+      if (key.includes(address)) {
+        agent.destroy();
+        this.agents.delete(key);
+      }
+  }
+
   /** Closes every kept connection (app quit, or a test's end). */
   destroy(): void {
     for (const agent of this.agents.values()) agent.destroy();

@@ -1,6 +1,6 @@
 import { proxyCredentialsSchema, type ProxyCredentials, type ProxySignInReason } from '../../common/proxy-sign-in';
 import { AppError } from '../../common/result';
-import { proxyCredentialsAccount } from '../auth/keychain-accounts';
+import { proxyCredentialsAccount, proxyCredentialsPrefix, proxyOfAccount } from '../auth/keychain-accounts';
 import type { SecretStore } from '../keychain/secret-store';
 import { silentLogger, type Logger } from '../logging/logger';
 import type { Redactor } from '../logging/redactor';
@@ -38,6 +38,8 @@ export interface ProxySignInDeps {
   logger?: Logger;
   /** Prompts per sign-in before giving up with PROXY_AUTH_REQUIRED (default 3). */
   maxPrompts?: number;
+  /** The proxies with credentials in the keychain changed (kept, refused and deleted, or forgotten). */
+  onSavedChange?: () => void;
 }
 
 /**
@@ -92,7 +94,13 @@ export class ProxySignIn {
     state.stored = true;
     try {
       await this.deps.secrets.set(this.account(server), JSON.stringify(state.credentials));
+      // Forgotten (or replaced) while the keychain wrote them: they must not outlive the forget.
+      if (state.generation !== sentGeneration) {
+        await this.deps.secrets.delete(this.account(server)).catch(() => false);
+        return;
+      }
       this.logger.info('proxy credentials kept in the keychain', { proxy: proxyAddress(server) });
+      this.deps.onSavedChange?.();
     } catch (error) {
       state.stored = false;
       this.logger.warn('could not keep the proxy credentials in the keychain; they last until the app quits', {
@@ -102,14 +110,28 @@ export class ProxySignIn {
     }
   }
 
-  /** Forgets the proxy's credentials, in memory and in the keychain (e.g. "sign out of the proxy"). */
-  async forget(server: ProxyServer): Promise<void> {
+  /**
+   * Forgets the proxy's credentials, in memory and in the keychain ("Forget" in Settings): the next request through
+   * it that the proxy challenges asks again. True when the keychain held them.
+   */
+  async forget(server: Pick<ProxyServer, 'host' | 'port'>): Promise<boolean> {
     const state = this.state(server);
     state.credentials = null;
     state.generation += 1;
     state.stored = false;
+    state.keychainRead = true;
     state.prompts = 0;
-    await this.deps.secrets.delete(this.account(server));
+    const deleted = await this.deps.secrets.delete(this.account(server));
+    if (deleted) this.deps.onSavedChange?.();
+    return deleted;
+  }
+
+  /** The proxies whose credentials are kept in the keychain, by host and port (never a user name or password). */
+  async saved(): Promise<Array<{ host: string; port: number }>> {
+    const accounts = await this.deps.secrets.accounts(proxyCredentialsPrefix);
+    return accounts
+      .flatMap((account) => proxyOfAccount(account) ?? [])
+      .sort((a, b) => a.host.localeCompare(b.host) || a.port - b.port);
   }
 
   private async answer(server: ProxyServer, realm: string | null, state: ProxyState): Promise<void> {
@@ -130,7 +152,8 @@ export class ProxySignIn {
       state.generation += 1;
       state.stored = false;
       // Known-wrong credentials are not kept: sending them at every start could lock the account.
-      if (wasStored) await this.deps.secrets.delete(this.account(server)).catch(() => false);
+      if (wasStored && (await this.deps.secrets.delete(this.account(server)).catch(() => false)))
+        this.deps.onSavedChange?.();
     }
     if (state.prompts >= this.maxPrompts) {
       state.prompts = 0;
@@ -193,11 +216,11 @@ export class ProxySignIn {
     return null;
   }
 
-  private account(server: ProxyServer): string {
+  private account(server: Pick<ProxyServer, 'host' | 'port'>): string {
     return proxyCredentialsAccount(server.host, server.port);
   }
 
-  private state(server: ProxyServer): ProxyState {
+  private state(server: Pick<ProxyServer, 'host' | 'port'>): ProxyState {
     const key = proxyAddress(server);
     let state = this.states.get(key);
     if (!state) {

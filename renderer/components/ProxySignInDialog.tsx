@@ -5,13 +5,8 @@ import { api } from '../bridge';
 import { useProxySignInRequest } from '../data/proxy-sign-in';
 import { queryKeys } from '../data/query-keys';
 import { useMainAction } from '../data/useMainAction';
+import { proxyAddress } from '../format/proxy-address';
 import { Modal } from './Modal';
-
-/** "proxy.corp:3128" (IPv6 in brackets), as the user's IT names it. */
-function proxyAddress(request: ProxySignInRequest): string {
-  const host = request.host.includes(':') ? `[${request.host}]` : request.host;
-  return `${host}:${request.port}`;
-}
 
 /**
  * Asks for the proxy's user name and password when main's proxy sign-in needs them (one question at

@@ -27,6 +27,7 @@ export function followMainEvents(client: QueryClient, bridge: PortfolioApi): () 
       void client.cancelQueries({ queryKey: queryKeys.proxySignIn });
       client.setQueryData(queryKeys.proxySignIn, request);
     }),
+    bridge.proxy.onSavedSignInsChanged(() => void client.invalidateQueries({ queryKey: queryKeys.savedProxySignIns })),
     // Model changes (issue 15): seen marks, settings and every landed sync move the changes.
     bridge.changes.onChanged(() => {
       void client.invalidateQueries({ queryKey: queryKeys.changes });

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ProxySignInRequest } from '../../common/proxy-sign-in';
+import type { ProxySignInRequest, SavedProxySignIn } from '../../common/proxy-sign-in';
 import { api } from '../bridge';
 import { unwrap } from './main-result';
+import { mainData, type MainData } from './queries';
 import { queryKeys } from './query-keys';
 
 /**
@@ -14,4 +15,11 @@ export function useProxySignInRequest(): ProxySignInRequest | null {
     queryFn: async () => unwrap(await api().proxy.current()),
   });
   return query.data ?? null;
+}
+
+/** The proxies whose user name and password the keychain keeps (never the password): read again on main's event. */
+export function useSavedProxySignIns(): MainData<SavedProxySignIn[]> {
+  return mainData(
+    useQuery({ queryKey: queryKeys.savedProxySignIns, queryFn: async () => unwrap(await api().proxy.savedSignIns()) }),
+  );
 }

@@ -5,6 +5,8 @@ export const queryKeys = {
   appInfo: ['app-info'],
   /** The proxy sign-in question main waits on (issue 13). */
   proxySignIn: ['proxy-sign-in'],
+  /** The proxies whose sign-in the keychain keeps (Settings → Proxy sign-ins), read again on `proxy:savedSignInsChanged`. */
+  savedProxySignIns: ['saved-proxy-sign-ins'],
   /** Every portfolio query (listing and details), of any profile. */
   portfolios: ['portfolios'],
   listing: (profileId: string) => ['portfolios', 'list', profileId],

@@ -5,6 +5,7 @@ import { ChangeSettingsPanel } from '../components/ChangeSettingsPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ConfirmDialog } from '../components/Modal';
 import { ProfileItem } from '../components/ProfileItem';
+import { ProxySignInsPanel } from '../components/ProxySignInsPanel';
 import { ReplaceSecretDialog } from '../components/ReplaceSecretDialog';
 import { UpdateSettings } from '../components/UpdateSettings';
 import { useConnection, useProfiles } from '../data/queries';
@@ -88,6 +89,8 @@ export function SettingsScreen({
 
       {/* Updates (issue 14) */}
       <UpdateSettings />
+      <ProxySignInsPanel onNotice={onNotice} />
+
       <ChangeSettingsPanel onNotice={onNotice} />
 
       <AboutPanel />

@@ -114,4 +114,57 @@ describe('proxy sign-in through the dialog’s channels', () => {
     expect((await proxy.requests()).length).toBeGreaterThan(proxiedBefore);
     expect(questions(next)).toEqual([]);
   });
+  it('Settings lists a kept proxy sign-in and forgets it: out of the keychain, its tunnel closed, asked again', async () => {
+    const sandbox = await startSandbox({ tls: true, portfolios: 4, listHoldings: false });
+    running.push(sandbox);
+    const proxy = await startTinyproxy({ basicAuth: { user, password } });
+    running.push(proxy);
+    const account = proxyCredentialsAccount(proxy.host, proxy.port);
+    accounts.add(account);
+    const app = await startTestApp({ secrets: keychain, network: { extraCa: [sandbox.caPem!] } });
+    running.push(app);
+    const here = { host: proxy.host, port: proxy.port };
+    const kept = async () => {
+      const listed = await app.dispatch('proxy:savedSignIns', undefined);
+      if (!listed.ok) throw new Error(listed.error.message);
+      return (listed.value as Array<{ host: string; port: number }>).filter((p) => p.port === proxy.port);
+    };
+    const changes = () => eventsNamed(app, 'proxy:savedSignInsChanged').length;
+    expect(await kept()).toEqual([]);
+
+    const saved = await app.dispatch('profiles:save', {
+      name: 'Behind the proxy',
+      baseUrl: sandbox.baseUrl,
+      clientId: sandbox.credentials.clientId,
+      tokenStyle: 'json',
+      secret: sandbox.credentials.clientSecret,
+      network: { mode: 'manual', proxyUrl: proxy.url, bypass: [] },
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const profileId = (saved.value as { id: string }).id;
+    const first = await nextQuestion(app, 0, 'required');
+    await app.dispatch('proxy:signIn', { id: first.id, username: user, password });
+    await app.waitForState((s) => s.status === 'online' && profileIdOf(s) === profileId);
+    // Kept once the proxy let a request through: listed by host and port, and main said so.
+    await expect.poll(kept).toEqual([here]);
+    expect(changes()).toBe(1);
+    expect(JSON.stringify(await app.dispatch('proxy:savedSignIns', undefined))).not.toContain(user);
+
+    // Forget: gone from the keychain and the list, said by an event; a second forget finds nothing.
+    expect(await app.dispatch('proxy:forgetSignIn', here)).toEqual({ ok: true, value: true });
+    expect((await keychain.get(account)) === null).toBe(true);
+    expect(await kept()).toEqual([]);
+    expect(changes()).toBe(2);
+    expect(await app.dispatch('proxy:forgetSignIn', here)).toEqual({ ok: true, value: false });
+    expect(changes()).toBe(2);
+
+    // The next sync cannot ride the old signed-in tunnel: the proxy asks, and the app asks the user again.
+    const syncing = app.dispatch('sync:now', undefined);
+    const again = await nextQuestion(app, 1, 'required');
+    expect(again).toMatchObject(here);
+    await app.dispatch('proxy:cancelSignIn', { id: again.id });
+    expect(await syncing).toMatchObject({ ok: false, error: { code: 'PROXY_AUTH_REQUIRED' } });
+    expect(await kept()).toEqual([]);
+    expect(app.capture.leaks([password, basic(password)])).toEqual([]);
+  });
 });

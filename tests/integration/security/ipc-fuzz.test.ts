@@ -140,6 +140,11 @@ function validArbitrary(channel: RequestChannel, profileIds: fc.Arbitrary<string
       });
     case 'proxy:cancelSignIn':
       return fc.record({ id: fc.nat() });
+    case 'proxy:forgetSignIn':
+      return fc.record({
+        host: fc.oneof(fc.constantFrom('127.0.0.1', 'proxy.corp.example', '::1'), nonBlank(255)),
+        port: fc.integer({ min: 1, max: 65_535 }),
+      });
     // Model changes (issue 15)
     case 'changes:portfolio':
       return fc.record({ id: portfolioIds, from: fc.nat(40), to: fc.nat(40) }, { requiredKeys: ['id'] });

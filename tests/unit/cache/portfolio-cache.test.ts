@@ -30,6 +30,10 @@ class MemorySecrets implements SecretStore {
     this.check();
     return this.entries.delete(account);
   }
+  async accounts(prefix: string) {
+    this.check();
+    return [...this.entries.keys()].filter((account) => account.startsWith(prefix));
+  }
   async probe() {
     return this.down ? { available: false as const, reason: 'down' } : { available: true as const };
   }

@@ -216,3 +216,44 @@ describe('network settings and proxy errors', () => {
     expect(within(banner).getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 });
+
+describe('Settings → Proxy sign-ins', () => {
+  it('lists the proxies whose password is kept, forgets one, and reads the list again on main’s event', async () => {
+    let kept = [
+      { host: 'proxy.corp', port: 3128 },
+      { host: '::1', port: 8080 },
+    ];
+    const main = configuredMain({
+      'proxy:savedSignIns': () => kept,
+      'proxy:forgetSignIn': ({ host, port }) => {
+        const before = kept.length;
+        kept = kept.filter((proxy) => proxy.host !== host || proxy.port !== port);
+        main.emit('proxy:savedSignInsChanged', {});
+        return kept.length < before;
+      },
+    });
+    const user = userEvent.setup();
+    renderApp(main);
+    await screen.findByText('30 portfolios');
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const panel = await screen.findByTestId('proxy-sign-ins');
+    await waitFor(() => expect(within(panel).getAllByRole('listitem')).toHaveLength(2));
+    expect(
+      within(panel)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['proxy.corp:3128Forget', '[::1]:8080Forget']);
+
+    await user.click(within(panel).getByRole('button', { name: 'Forget the password for proxy.corp:3128' }));
+    await waitFor(() => expect(main.lastArg('proxy:forgetSignIn')).toEqual({ host: 'proxy.corp', port: 3128 }));
+    await waitFor(() => expect(within(panel).getAllByRole('listitem')).toHaveLength(1));
+    expect(within(panel).getByRole('listitem').textContent).toContain('[::1]:8080');
+    expect(await screen.findByText(/Forgot the password for the proxy at proxy\.corp:3128/)).toBeTruthy();
+
+    // A sign-in kept (or dropped) elsewhere reaches the list through the event alone.
+    kept = [];
+    act(() => main.emit('proxy:savedSignInsChanged', {}));
+    expect(await within(panel).findByText('No proxy password is kept.')).toBeTruthy();
+    expect(main.count('proxy:forgetSignIn')).toBe(1);
+  });
+});

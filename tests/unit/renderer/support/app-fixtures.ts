@@ -42,6 +42,7 @@ export function firstRunMain(overrides: Handlers = {}): FakeMain {
     'connection:state': () => notConfiguredState,
     'update:state': () => updateState(),
     'proxy:current': () => null,
+    'proxy:savedSignIns': () => [],
     ...noChanges,
     ...overrides,
   });
@@ -58,6 +59,7 @@ export function configuredMain(overrides: Handlers = {}): FakeMain {
     'sync:now': () => ({ status: 'updated', portfolioCount: 30, syncedAt: '2025-06-30T15:00:00Z', issues: [] }),
     'update:state': () => updateState(),
     'proxy:current': () => null,
+    'proxy:savedSignIns': () => [],
     ...noChanges,
     ...overrides,
   });
