@@ -79,6 +79,9 @@ export function SettingsScreen({
         )}
       </section>
 
+      {/* Proxy sign-ins kept in the keychain, shared by every connection above */}
+      <ProxySignInsPanel onNotice={onNotice} />
+
       <section className="card settings-section" aria-labelledby="appearance-heading">
         <h3 id="appearance-heading">Appearance</h3>
         <p className="muted">
@@ -89,7 +92,6 @@ export function SettingsScreen({
 
       {/* Updates (issue 14) */}
       <UpdateSettings />
-      <ProxySignInsPanel onNotice={onNotice} />
 
       <ChangeSettingsPanel onNotice={onNotice} />
 

@@ -2,7 +2,8 @@
 // tinyproxy on 127.0.0.1, BasicAuth), set in the profile's Network section. The proxy asks for
 // sign-in: the dialog appears, a wrong password asks again saying so, the right one lets the sync
 // through and is kept in the keychain (account proxy:<host>:<port>); after a restart (new main-side
-// services over the same user-data folder and keychain) nothing is asked again.
+// services over the same user-data folder and keychain) nothing is asked again, until Settings → Proxy sign-ins
+// forgets it.
 import { expect, test } from '@playwright/test';
 import { proxyCredentialsAccount } from '../../../main/auth/keychain-accounts';
 import { KeytarSecretStore } from '../../../main/keychain/keytar-secret-store';
@@ -136,4 +137,21 @@ test('the proxy asks: wrong password → asked again; right one → data, kept; 
   expect(restarted.calls.filter((call) => call.channel === 'proxy:current')).toEqual([
     { channel: 'proxy:current', result: { ok: true, value: null } },
   ]);
+
+  // Settings → Proxy sign-ins: the kept sign-in, by address only; Forget signs out of the proxy, which asks again.
+  await again.getByRole('button', { name: 'Settings' }).click();
+  const signIns = again.getByTestId('proxy-sign-ins');
+  await expect(signIns.getByRole('listitem')).toHaveText([`${proxyAddress}Forget`]);
+  await checkScreen(again, testInfo, 'proxy-sign-ins');
+  await signIns.getByRole('button', { name: `Forget the password for ${proxyAddress}` }).click();
+  await expect(again.getByTestId('notice')).toContainText(`Forgot the password for the proxy at ${proxyAddress}`);
+  await expect(signIns).toContainText('No proxy password is kept.');
+  expect((await keychain.get(account)) === null).toBe(true);
+  await again.getByRole('button', { name: 'Portfolios' }).click();
+  await again.getByRole('button', { name: 'Sync now' }).click();
+  const asked = again.getByRole('dialog', { name: 'Sign in to the proxy' });
+  await expect(asked).toBeVisible({ timeout: 30_000 });
+  await expect(asked).toContainText(proxyAddress);
+  await asked.getByRole('button', { name: 'Cancel' }).click();
+  await expect(asked).toBeHidden();
 });
