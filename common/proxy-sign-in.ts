@@ -30,6 +30,11 @@ export const proxyCredentialsSchema = z.object({
 /** A proxy user name and password. */
 export type ProxyCredentials = z.output<typeof proxyCredentialsSchema>;
 
+/** `host:port` of a proxy (IPv6 in brackets): how the app names a proxy to people and in the keychain. */
+export function proxyAddress(proxy: { host: string; port: number }): string {
+  return `${proxy.host.includes(':') ? `[${proxy.host}]` : proxy.host}:${proxy.port}`;
+}
+
 /** A proxy whose sign-in the keychain keeps (Settings lists them; never a user name or password). */
 export const savedProxySignInSchema = z
   .object({ host: z.string().min(1).max(255), port: z.number().int().min(1).max(65_535) })

@@ -13,8 +13,6 @@ import {
   type ApiResponse,
   type GetJsonOptions,
 } from './api-responses';
-
-export type { ApiResponse, GetJsonOptions } from './api-responses';
 import {
   classifyTransportError,
   headerValue,
@@ -23,6 +21,8 @@ import {
   type HttpRoute,
 } from './http-request';
 import { defaultRetryPolicy, isRetryableStatus, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry-policy';
+
+export type { ApiResponse, GetJsonOptions } from './api-responses';
 
 /** Where the API client gets its bearer token, and tells it a token was refused. */
 export interface TokenProvider {
@@ -157,9 +157,12 @@ export class ApiClient {
         await this.wait(delay, deadline, statusError(status), signal);
         continue;
       }
-      if (status === 304 || (status >= 200 && status < 300)) options.onReceived?.();
-      if (status === 304) return notModifiedResponse(response, stored);
+      if (status === 304) {
+        options.onReceived?.();
+        return notModifiedResponse(response, stored);
+      }
       if (status < 200 || status >= 300) throw statusError(status);
+      options.onReceived?.();
       const body = parseJsonBody(response);
       this.logger.debug('GET done', {
         url: response.url,

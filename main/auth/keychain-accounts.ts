@@ -19,7 +19,8 @@ export function proxyCredentialsAccount(host: string, port: number): string {
 
 /** The proxy a credentials account names (its inverse), or null for any other account. */
 export function proxyOfAccount(account: string): { host: string; port: number } | null {
-  const match = /^proxy:(?:\[([^\]]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(account);
+  if (!account.startsWith(proxyCredentialsPrefix)) return null;
+  const match = /^(?:\[([^\]]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(account.slice(proxyCredentialsPrefix.length));
   const port = Number(match?.[3]);
   if (!match || !Number.isInteger(port) || port < 1 || port > 65_535) return null;
   return { host: match[1] ?? match[2]!, port };

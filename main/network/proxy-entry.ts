@@ -1,3 +1,5 @@
+import { proxyAddress } from '../../common/proxy-sign-in';
+
 /** The kinds of proxy a PAC result names: PROXY (http), HTTPS (TLS to the proxy), SOCKS (v4) and SOCKS5. */
 export type ProxyKind = 'http' | 'https' | 'socks4' | 'socks5';
 
@@ -11,13 +13,11 @@ export interface ProxyServer {
 /** One entry of a proxy list: go direct, or through a proxy server. */
 export type ProxyEntry = { kind: 'direct' } | ProxyServer;
 
+/** `host:port` of a proxy (IPv6 in brackets), in `common/` so the window names proxies the same way. */
+export { proxyAddress };
+
 /** The default port of each kind, as Chromium reads a PAC result without one. */
 export const defaultProxyPorts: Record<ProxyKind, number> = { http: 80, https: 443, socks4: 1080, socks5: 1080 };
-
-/** `host:port` of a proxy (IPv6 in brackets): how the app names a proxy to people and in the keychain. */
-export function proxyAddress(server: Pick<ProxyServer, 'host' | 'port'>): string {
-  return `${server.host.includes(':') ? `[${server.host}]` : server.host}:${server.port}`;
-}
 
 const pacKeywords: Record<ProxyKind, string> = { http: 'PROXY', https: 'HTTPS', socks4: 'SOCKS', socks5: 'SOCKS5' };
 

@@ -111,11 +111,9 @@ export async function readList(
       requireApiOrigin(api, url);
       const previous: PageValidators | null = byUrl.get(url) ?? null;
       const response = budget.accept(await (takeAhead(url) ?? ask(url, signal)));
-      const next = readPage(budget, pass, previous, response);
-      pass.pages.push(next.page(url));
+      url = readPage(budget, pass, url, previous, response);
       budget.progress.pages = pass.pages.length;
       budget.report();
-      url = next.url;
     }
     return pass;
   } finally {
@@ -123,13 +121,14 @@ export async function readList(
   }
 }
 
-/** Reads one page's answer into the pass; returns its next URL and its validators (given its URL) for next time. */
+/** Reads the answer for the page at `url` into the pass (its entries, and its validators for next time); returns its next URL. */
 function readPage(
   budget: SyncBudget,
   pass: ListPass,
+  url: string,
   previous: PageValidators | null,
   response: ApiResponse,
-): { url: string | null; page: (url: string) => ListPass['pages'][number] } {
+): string | null {
   const outcome = classifyResponse(previous, { ...response, body: response.body ?? undefined });
   const at = pass.entries.length;
   let next: string | null;
@@ -151,6 +150,11 @@ function readPage(
     next = nextUrl(page, response.url);
   }
   const validators: HttpValidators = outcome.validators;
-  const entries = Array.from({ length: pass.entries.length - at }, (_, i) => at + i);
-  return { url: next, page: (url) => ({ url, next, ...validators, entries }) };
+  pass.pages.push({
+    url,
+    next,
+    ...validators,
+    entries: Array.from({ length: pass.entries.length - at }, (_, i) => at + i),
+  });
+  return next;
 }

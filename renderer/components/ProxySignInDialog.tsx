@@ -1,11 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, memo, useEffect, useId, useRef, useState } from 'react';
-import type { ProxySignInRequest } from '../../common/proxy-sign-in';
+import { proxyAddress, type ProxySignInRequest } from '../../common/proxy-sign-in';
 import { api } from '../bridge';
 import { useProxySignInRequest } from '../data/proxy-sign-in';
 import { queryKeys } from '../data/query-keys';
 import { useMainAction } from '../data/useMainAction';
-import { proxyAddress } from '../format/proxy-address';
 import { Modal } from './Modal';
 
 /**

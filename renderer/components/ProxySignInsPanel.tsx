@@ -1,10 +1,9 @@
 import { useId } from 'react';
-import type { SavedProxySignIn } from '../../common/proxy-sign-in';
+import { proxyAddress, type SavedProxySignIn } from '../../common/proxy-sign-in';
 import { api } from '../bridge';
 import { useSavedProxySignIns } from '../data/proxy-sign-in';
 import { queryKeys } from '../data/query-keys';
 import { useMainAction } from '../data/useMainAction';
-import { proxyAddress } from '../format/proxy-address';
 import type { Notice } from '../hooks/useNotice';
 import { ErrorNotice } from './ErrorNotice';
 

@@ -23,15 +23,7 @@ describe('a proxy that stops and comes back', () => {
     const app = await startTestApp({ autoSync: { intervalMs: 0, retryMs: 50 } });
     running.push(app);
 
-    const saved = await app.dispatch('profiles:save', {
-      name: 'Behind the proxy',
-      baseUrl: sandbox.baseUrl,
-      clientId: sandbox.credentials.clientId,
-      tokenStyle: 'json',
-      secret: sandbox.credentials.clientSecret,
-      network: { mode: 'manual', proxyUrl: proxy.url, bypass: [] },
-    });
-    expect(saved.ok).toBe(true);
+    await app.saveBehindProxy(sandbox, proxy.url);
     const online = inStatus(await app.waitForState((state) => state.status === 'online'), 'online');
     expect(online.portfolioCount).toBe(9);
     const listsWhileUp = sandbox.counters.requests.list;

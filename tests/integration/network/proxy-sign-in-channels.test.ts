@@ -42,28 +42,25 @@ async function nextQuestion(app: TestApp, after: number, reason: 'required' | 'w
   return question;
 }
 
+/** The https sandbox behind a tinyproxy that asks for Basic sign-in, and an app on the test keychain that trusts it. */
+async function startBehindProxy(portfolios: number) {
+  const sandbox = await startSandbox({ tls: true, portfolios, listHoldings: false });
+  running.push(sandbox);
+  const proxy = await startTinyproxy({ basicAuth: { user, password } });
+  running.push(proxy);
+  const account = proxyCredentialsAccount(proxy.host, proxy.port);
+  accounts.add(account);
+  const network = { extraCa: [sandbox.caPem!] };
+  const app = await startTestApp({ secrets: keychain, network });
+  running.push(app);
+  return { sandbox, proxy, account, network, app };
+}
+
 describe('proxy sign-in through the dialog’s channels', () => {
   it('cancel is PROXY_AUTH_REQUIRED; a wrong password asks again; the right one syncs and is kept for the next run', async () => {
-    const sandbox = await startSandbox({ tls: true, portfolios: 6, listHoldings: false });
-    running.push(sandbox);
-    const proxy = await startTinyproxy({ basicAuth: { user, password } });
-    running.push(proxy);
-    const account = proxyCredentialsAccount(proxy.host, proxy.port);
-    accounts.add(account);
-    const network = { extraCa: [sandbox.caPem!] };
-    const app = await startTestApp({ secrets: keychain, network });
-    running.push(app);
+    const { sandbox, proxy, account, network, app } = await startBehindProxy(6);
 
-    const saved = await app.dispatch('profiles:save', {
-      name: 'Behind the proxy',
-      baseUrl: sandbox.baseUrl,
-      clientId: sandbox.credentials.clientId,
-      tokenStyle: 'json',
-      secret: sandbox.credentials.clientSecret,
-      network: { mode: 'manual', proxyUrl: proxy.url, bypass: [] },
-    });
-    if (!saved.ok) throw new Error(saved.error.message);
-    const profileId = (saved.value as { id: string }).id;
+    const profileId = await app.saveBehindProxy(sandbox, proxy.url);
 
     // The first question: which proxy, no password; a window opening now reads the same one.
     const first = await nextQuestion(app, 0, 'required');
@@ -114,15 +111,9 @@ describe('proxy sign-in through the dialog’s channels', () => {
     expect((await proxy.requests()).length).toBeGreaterThan(proxiedBefore);
     expect(questions(next)).toEqual([]);
   });
+
   it('Settings lists a kept proxy sign-in and forgets it: out of the keychain, its tunnel closed, asked again', async () => {
-    const sandbox = await startSandbox({ tls: true, portfolios: 4, listHoldings: false });
-    running.push(sandbox);
-    const proxy = await startTinyproxy({ basicAuth: { user, password } });
-    running.push(proxy);
-    const account = proxyCredentialsAccount(proxy.host, proxy.port);
-    accounts.add(account);
-    const app = await startTestApp({ secrets: keychain, network: { extraCa: [sandbox.caPem!] } });
-    running.push(app);
+    const { sandbox, proxy, account, app } = await startBehindProxy(4);
     const here = { host: proxy.host, port: proxy.port };
     const kept = async () => {
       const listed = await app.dispatch('proxy:savedSignIns', undefined);
@@ -132,16 +123,7 @@ describe('proxy sign-in through the dialog’s channels', () => {
     const changes = () => eventsNamed(app, 'proxy:savedSignInsChanged').length;
     expect(await kept()).toEqual([]);
 
-    const saved = await app.dispatch('profiles:save', {
-      name: 'Behind the proxy',
-      baseUrl: sandbox.baseUrl,
-      clientId: sandbox.credentials.clientId,
-      tokenStyle: 'json',
-      secret: sandbox.credentials.clientSecret,
-      network: { mode: 'manual', proxyUrl: proxy.url, bypass: [] },
-    });
-    if (!saved.ok) throw new Error(saved.error.message);
-    const profileId = (saved.value as { id: string }).id;
+    const profileId = await app.saveBehindProxy(sandbox, proxy.url);
     const first = await nextQuestion(app, 0, 'required');
     await app.dispatch('proxy:signIn', { id: first.id, username: user, password });
     await app.waitForState((s) => s.status === 'online' && profileIdOf(s) === profileId);

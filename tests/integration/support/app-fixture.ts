@@ -26,6 +26,11 @@ export interface TestApp {
     sandbox: Sandbox,
     extra?: { tokenStyle?: 'json' | 'form-body' | 'form-basic'; secret?: string },
   ): Promise<string>;
+  /**
+   * Saves and activates a profile for the sandbox whose network goes through the manual proxy at `proxyUrl`; returns
+   * its id at once, without waiting for the sync (the proxy may first ask to sign in).
+   */
+  saveBehindProxy(sandbox: Sandbox, proxyUrl: string): Promise<string>;
   /** Waits until the published state satisfies the predicate. */
   waitForState(predicate: (state: ConnectionState) => boolean, timeoutMs?: number): Promise<ConnectionState>;
   cacheBytes(): Promise<Buffer>;
@@ -54,6 +59,20 @@ export async function startTestApp(config: Partial<MainServicesConfig> = {}): Pr
   });
   const dispatch = createDispatcher(createHandlers(services));
   let profileId = '';
+  /** Saves (and so activates) a profile for the sandbox; the app's profile from now on. */
+  const saveProfile = async (
+    sandbox: Sandbox,
+    fields: { name: string; tokenStyle: string; secret: string; network?: unknown },
+  ): Promise<string> => {
+    const saved = await dispatch('profiles:save', {
+      ...fields,
+      baseUrl: sandbox.baseUrl,
+      clientId: sandbox.credentials.clientId,
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    profileId = (saved.value as { id: string }).id;
+    return profileId;
+  };
 
   const states = () =>
     events.filter((event) => event.name === 'connection:state').map((event) => event.payload as ConnectionState);
@@ -77,18 +96,21 @@ export async function startTestApp(config: Partial<MainServicesConfig> = {}): Pr
     states,
     waitForState,
     async connect(sandbox, extra = {}) {
-      const saved = await dispatch('profiles:save', {
+      const id = await saveProfile(sandbox, {
         name: 'Sandbox',
-        baseUrl: sandbox.baseUrl,
-        clientId: sandbox.credentials.clientId,
         tokenStyle: extra.tokenStyle ?? 'json',
         secret: extra.secret ?? sandbox.credentials.clientSecret,
       });
-      if (!saved.ok) throw new Error(saved.error.message);
-      profileId = (saved.value as { id: string }).id;
-      await waitForState((state) => state.status !== 'syncing' && profileIdOf(state) === profileId);
-      return profileId;
+      await waitForState((state) => state.status !== 'syncing' && profileIdOf(state) === id);
+      return id;
     },
+    saveBehindProxy: (sandbox, proxyUrl) =>
+      saveProfile(sandbox, {
+        name: 'Behind the proxy',
+        tokenStyle: 'json',
+        secret: sandbox.credentials.clientSecret,
+        network: { mode: 'manual', proxyUrl, bypass: [] },
+      }),
     async cacheBytes() {
       // The whole records folder, file by file in name order: byte-identical means nothing was touched.
       const folder = services.portfolios.cacheFor(profileId).folder;
