@@ -22,33 +22,35 @@ function proxyUrl(server: ProxyServer): string {
  * SOCKS entries through socks-proxy-agent (SOCKS5 resolves names on the proxy).
  */
 export class ProxyAgentPool {
-  private readonly agents = new Map<string, Agent>();
+  /** Keyed by kind, proxy address and target scheme; each entry keeps its proxy's address for `drop`. */
+  private readonly agents = new Map<string, { address: string; agent: Agent }>();
 
   constructor(private readonly options: ProxyAgentPoolOptions) {}
 
   /** The agent for a request to an http (secureTarget false) or https target through `server`. */
   agentFor(server: ProxyServer, secureTarget: boolean): Agent {
-    const key = `${server.kind}|${proxyAddress(server)}|${secureTarget ? 'https' : 'http'}`;
+    const address = proxyAddress(server);
+    const key = `${server.kind}|${address}|${secureTarget ? 'https' : 'http'}`;
     const cached = this.agents.get(key);
-    if (cached) return cached;
+    if (cached) return cached.agent;
     const agent = this.create(server, secureTarget);
-    this.agents.set(key, agent);
+    this.agents.set(key, { address, agent });
     return agent;
   }
 
   /** Closes the kept connections (and tunnels) through the proxy at host:port, of every kind and target scheme. */
   drop(proxy: Pick<ProxyServer, 'host' | 'port'>): void {
-    const address = `|${proxyAddress(proxy)}|`;
-    for (const [key, agent] of this.agents)
-      if (key.includes(address)) {
-        agent.destroy();
+    const address = proxyAddress(proxy);
+    for (const [key, entry] of this.agents)
+      if (entry.address === address) {
+        entry.agent.destroy();
         this.agents.delete(key);
       }
   }
 
   /** Closes every kept connection (app quit, or a test's end). */
   destroy(): void {
-    for (const agent of this.agents.values()) agent.destroy();
+    for (const { agent } of this.agents.values()) agent.destroy();
     this.agents.clear();
   }
 

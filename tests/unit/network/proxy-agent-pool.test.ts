@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ForwardAgent, SocksAgent, TunnelAgent } from '../../../main/network/coded-proxy-agents';
 import { ProxyAgentPool } from '../../../main/network/proxy-agent-pool';
 
@@ -55,6 +55,30 @@ describe('choosing the agent for a request through a proxy', () => {
     expect(headers()).toEqual({});
     signedIn.value = 'Basic dXNlcjpwYXNz';
     expect(headers()).toEqual({ 'Proxy-Authorization': 'Basic dXNlcjpwYXNz' });
+    agents.destroy();
+  });
+
+  it('drops every agent through one proxy (each kind and target scheme) and no other', () => {
+    const agents = pool();
+    const http = { kind: 'http', host: 'proxy.corp', port: 3128 } as const;
+    const dropped = [
+      agents.agentFor(http, true),
+      agents.agentFor(http, false),
+      agents.agentFor({ ...http, kind: 'socks5' }, true),
+    ];
+    const kept = [
+      agents.agentFor({ ...http, port: 3129 }, true),
+      agents.agentFor({ ...http, host: 'a.proxy.corp' }, true),
+      agents.agentFor({ kind: 'http', host: '::1', port: 3128 }, true),
+    ];
+    const destroyed = [...dropped, ...kept].map((agent) => vi.spyOn(agent, 'destroy'));
+    agents.drop({ host: 'proxy.corp', port: 3128 });
+    expect(destroyed.map((spy) => spy.mock.calls.length)).toEqual([1, 1, 1, 0, 0, 0]);
+    // The next request through that proxy gets a new agent (a new CONNECT, signed in afresh); the others keep theirs.
+    expect(agents.agentFor(http, true)).not.toBe(dropped[0]);
+    expect(agents.agentFor({ ...http, port: 3129 }, true)).toBe(kept[0]);
+    agents.drop({ host: '::1', port: 3128 });
+    expect(destroyed[5]!.mock.calls.length).toBe(1);
     agents.destroy();
   });
 });
