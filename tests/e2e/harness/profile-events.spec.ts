@@ -41,6 +41,11 @@ test('sign-out in main and a secret replaced through the bridge reach the status
       await expect(statusToken).toContainText('valid until');
       await page.getByRole('button', { name: 'Settings' }).click();
       await expect(settingsToken).toHaveText(/^Valid until /);
+      // Settings has read what it shows (the kept proxy sign-ins come from the keychain, answered last), so
+      // the marks below count only what the events make the renderer read again.
+      await expect(page.getByText('No proxy password is kept.')).toBeVisible();
+      expect(harness.calls.map((call) => call.channel)).toContain('proxy:savedSignIns');
+      await expect.poll(() => harness.pending()).toBe(0);
       return (await harness.services.profiles.state()).profiles[0]!.id;
     });
 

@@ -64,7 +64,10 @@ export interface Harness {
   saveAs: { next: string | null };
   dispatch: Dispatch;
   events: EventHub;
+  /** Every answered call, in the order main answered them. */
   calls: RecordedCall[];
+  /** How many calls main has not answered yet. */
+  pending(): number;
   userDataDir: string;
   keychainService: string;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
@@ -116,6 +119,7 @@ export async function openHarness(
   });
   const dispatch = createDispatcher(createHandlers(services));
   const calls: RecordedCall[] = [];
+  let pending = 0;
 
   let origin = harnessOrigin;
   let entryUrl = harnessUrl;
@@ -133,7 +137,13 @@ export async function openHarness(
   await page.exposeBinding('__mpInvoke', async (source, channel: unknown, arg: unknown) => {
     const frame = source.frame;
     const trusted = isTrustedSender({ url: frame.url(), parent: frame.parentFrame() }, origin);
-    const result = trusted ? await dispatch(String(channel), arg) : fail(new AppError('UNTRUSTED_SENDER').toData());
+    pending += 1;
+    let result: unknown;
+    try {
+      result = trusted ? await dispatch(String(channel), arg) : fail(new AppError('UNTRUSTED_SENDER').toData());
+    } finally {
+      pending -= 1;
+    }
     calls.push({ channel: String(channel), result });
     return result;
   });
@@ -160,6 +170,7 @@ export async function openHarness(
     dispatch,
     events,
     calls,
+    pending: () => pending,
     userDataDir,
     keychainService,
     emit: (name, payload) => events.emit(name, payload),
