@@ -22,35 +22,32 @@ function proxyUrl(server: ProxyServer): string {
  * SOCKS entries through socks-proxy-agent (SOCKS5 resolves names on the proxy).
  */
 export class ProxyAgentPool {
-  /** Keyed by kind, proxy address and target scheme; each entry keeps its proxy's address for `drop`. */
-  private readonly agents = new Map<string, { address: string; agent: Agent }>();
+  /** Per proxy address, the agents by kind and target scheme. */
+  private readonly agents = new Map<string, Map<string, Agent>>();
 
   constructor(private readonly options: ProxyAgentPoolOptions) {}
 
   /** The agent for a request to an http (secureTarget false) or https target through `server`. */
   agentFor(server: ProxyServer, secureTarget: boolean): Agent {
     const address = proxyAddress(server);
-    const key = `${server.kind}|${address}|${secureTarget ? 'https' : 'http'}`;
-    const cached = this.agents.get(key);
-    if (cached) return cached.agent;
-    const agent = this.create(server, secureTarget);
-    this.agents.set(key, { address, agent });
+    let byKind = this.agents.get(address);
+    if (!byKind) this.agents.set(address, (byKind = new Map()));
+    const key = `${server.kind}|${secureTarget ? 'https' : 'http'}`;
+    let agent = byKind.get(key);
+    if (!agent) byKind.set(key, (agent = this.create(server, secureTarget)));
     return agent;
   }
 
   /** Closes the kept connections (and tunnels) through the proxy at host:port, of every kind and target scheme. */
   drop(proxy: Pick<ProxyServer, 'host' | 'port'>): void {
     const address = proxyAddress(proxy);
-    for (const [key, entry] of this.agents)
-      if (entry.address === address) {
-        entry.agent.destroy();
-        this.agents.delete(key);
-      }
+    for (const agent of this.agents.get(address)?.values() ?? []) agent.destroy();
+    this.agents.delete(address);
   }
 
   /** Closes every kept connection (app quit, or a test's end). */
   destroy(): void {
-    for (const { agent } of this.agents.values()) agent.destroy();
+    for (const byKind of this.agents.values()) for (const agent of byKind.values()) agent.destroy();
     this.agents.clear();
   }
 
